@@ -1,0 +1,76 @@
+"""Plain-data views of scores and recommendations (JSON for the CLI, rows for exports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scoring.engine import STATUS_LABELS, DimensionScore, Index, Scores
+from scoring.recommend import Advice
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def index_dict(index: Index) -> dict[str, Any]:
+    """An index as {"value", "band"}."""
+    return {"value": _round(index.value), "band": index.band.label if index.band else None}
+
+
+def dimension_dict(ds: DimensionScore) -> dict[str, Any]:
+    """One dimension's numbers, rounded to one decimal."""
+    return {
+        "id": ds.dimension.id,
+        "half": ds.dimension.half,
+        "title": ds.dimension.title,
+        "status": ds.status,
+        "status_label": STATUS_LABELS[ds.status],
+        "score": _round(ds.score),
+        "band": ds.band.label if ds.band else None,
+        "coverage": _round(ds.coverage),
+        "dk_share": _round(ds.dk_share),
+        "importance": ds.importance,
+        "priority": _round(ds.priority),
+        "answered": ds.answered,
+        "dk": ds.dk,
+        "na": ds.na,
+        "missing": ds.missing,
+    }
+
+
+def advice_dict(advice: Advice) -> dict[str, Any]:
+    """Recommendations with their fiches and actors."""
+    return {
+        "kit": advice.kit_title,
+        "kit_assumed": advice.kit_assumed,
+        "items": [
+            {
+                "kind": item.kind,
+                "dimension": item.dimension_id,
+                "reason": item.reason,
+                "priority": _round(item.priority),
+                "fiches": [
+                    {"id": f.id, "kit": f.kit, "number": f.number, "title": f.title, "url": f.url, "verified": f.verified}
+                    for f in item.fiches
+                ],
+                "actors": [{"id": a.id, "name": a.name, "offers": a.offers} for a in item.actors],
+            }
+            for item in advice.items
+        ],
+    }
+
+
+def scores_dict(scores: Scores, advice: Advice) -> dict[str, Any]:
+    """The whole result of a diagnostic as JSON-ready data."""
+    return {
+        "questionnaire": scores.questionnaire.id,
+        "questionnaire_version": scores.questionnaire.version,
+        "authority_type": scores.authority_type,
+        "indices": {
+            "global": index_dict(scores.overall),
+            "motivation": index_dict(scores.motivation),
+            "resource": index_dict(scores.resource),
+        },
+        "dimensions": [dimension_dict(ds) for ds in scores.dimensions],
+        "recommendations": advice_dict(advice),
+    }
