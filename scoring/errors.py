@@ -78,14 +78,15 @@ def translate_pydantic(error_type: str, ctx: dict[str, object] | None, msg: str)
             "less_than_equal": "inférieure ou égale à",
         }[error_type]
         limit = next(iter(ctx.values()), "?")
-        return f"la valeur doit être {word} {limit}"
+        shown = f"{limit:g}" if isinstance(limit, int | float) else str(limit)
+        return f"la valeur doit être {word} {shown}"
     if error_type == "literal_error":
         return f"valeur non reconnue, valeurs possibles : {ctx.get('expected', '?')}"
     if error_type == "string_pattern_mismatch":
-        return (
-            "identifiant invalide : minuscules, chiffres, « _ » ou « - », "
-            "64 caractères au plus, ou adresse https:// attendue"
-        )
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^https"):
+            return "adresse invalide : elle doit commencer par https://"
+        return "identifiant invalide : minuscules sans accents, chiffres, « _ » ou « - », 64 caractères au plus"
     if error_type == "value_error":
         return str(ctx.get("error", msg))
     return _PYDANTIC_MESSAGES.get(error_type, msg)

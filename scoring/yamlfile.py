@@ -88,7 +88,11 @@ def parse(text: str, name: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "syntaxe invalide"
-        raise _fail(name, f"syntaxe YAML invalide ({problem})", line) from None
+        raise _fail(
+            name,
+            f"syntaxe YAML invalide : vérifiez l’indentation, les deux-points, guillemets et crochets (détail : {problem})",
+            line,
+        ) from None
     except yaml.YAMLError as exc:
         raise _fail(name, f"syntaxe YAML invalide ({exc})") from None
     if root is None or not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):

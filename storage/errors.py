@@ -29,8 +29,7 @@ WRITE_UNAVAILABLE = (
 )
 READ_FAILED = "La base de données a renvoyé une erreur : la lecture n'a pas abouti."
 WRITE_FAILED = (
-    "La base de données a renvoyé une erreur : votre dernière modification "
-    "n'a pas été enregistrée."
+    "La base de données a renvoyé une erreur : votre dernière modification n'a pas été enregistrée."
 )
 
 

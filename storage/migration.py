@@ -47,12 +47,10 @@ def current_revision(engine: Engine) -> str | None:
 def migrate(engine: Engine) -> str:
     """Upgrade the database to the latest revision (idempotent, one process at a time)."""
     config = alembic_config()
-    with database_errors(write=True):
-        with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(
-                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
-                )
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+    writer = engine.execution_options(**{WRITE_OPTION: True})
+    with database_errors(write=True), writer.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
     return head_revision()

@@ -1,0 +1,118 @@
+"""The repository's base: engine, schema upgrade, transactions and diagnostic rows.
+
+Every public operation runs in one transaction opened by `_read()` or `_write()`, which
+turn database failures into `StorageUnavailable` / `StorageError` (French messages).
+A write either commits or raises: nothing is ever dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from storage.engine import WRITE_OPTION, make_engine
+from storage.errors import DiagnosticNotFound, database_errors
+from storage.migration import migrate
+from storage.records import DiagnosticRecord, new_id, utc_now
+from storage.tables import diagnostics
+
+DIAGNOSTIC_COLUMNS = [c for c in diagnostics.c if c.name != "action_plan"]
+"""The columns a `DiagnosticRecord` is built from."""
+
+NAME_LENGTH = 100
+
+
+class Database:
+    """Holds the engine, upgrades the schema at start and opens transactions."""
+
+    def __init__(self, engine: Engine | str | None = None, *, upgrade: bool = True) -> None:
+        """Use `engine` (or make one from a URL / the environment) and migrate the schema."""
+        self.engine = engine if isinstance(engine, Engine) else make_engine(engine)
+        self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        if upgrade:
+            migrate(self.engine)
+
+    def dispose(self) -> None:
+        """Close the pooled connections (the store stays usable; it reconnects)."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """A connection in a read transaction, rolled back at the end."""
+        with database_errors(write=False), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A connection in a write transaction, committed at the end or rolled back."""
+        with database_errors(write=True), self._writer.begin() as conn:
+            yield conn
+
+
+def insert_diagnostic(
+    conn: Connection,
+    questionnaire_id: str,
+    profile: dict[str, Any],
+    **columns: Any,
+) -> str:
+    """Insert a diagnostic row and return its new id."""
+    diag_id = new_id()
+    now = utc_now()
+    for name in ("role", "first_name"):
+        if columns.get(name) is not None:
+            columns[name] = _short_text(columns[name], name)
+    conn.execute(
+        insert(diagnostics).values(
+            id=diag_id,
+            questionnaire_id=questionnaire_id,
+            profile=dict(profile),
+            created_at=now,
+            updated_at=now,
+            finished=False,
+            **columns,
+        )
+    )
+    return diag_id
+
+
+def touch(conn: Connection, diag_id: str, **values: Any) -> None:
+    """Set `updated_at` (and `values`) on a diagnostic; DiagnosticNotFound if it is absent.
+
+    On PostgreSQL this also locks the diagnostic's row until the transaction ends, so
+    writes to one diagnostic are serialised and always lock in the same order.
+    """
+    result = conn.execute(
+        update(diagnostics)
+        .where(diagnostics.c.id == diag_id)
+        .values(updated_at=utc_now(), **values)
+    )
+    if result.rowcount == 0:
+        raise DiagnosticNotFound(diag_id)
+
+
+def exists(conn: Connection, diag_id: str) -> bool:
+    """Whether a diagnostic has this id."""
+    return (
+        conn.execute(select(diagnostics.c.id).where(diagnostics.c.id == diag_id)).first()
+        is not None
+    )
+
+
+def diagnostic_records(conn: Connection, *where: Any) -> list[DiagnosticRecord]:
+    """The diagnostics matching `where`, oldest first."""
+    query = select(*DIAGNOSTIC_COLUMNS).where(*where)
+    rows = conn.execute(query.order_by(diagnostics.c.created_at, diagnostics.c.id))
+    return [DiagnosticRecord.from_row(row) for row in rows]
+
+
+def _short_text(value: object, name: str) -> str:
+    """A name-like value, stripped, at most NAME_LENGTH characters."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+    value = value.strip()
+    if len(value) > NAME_LENGTH:
+        raise ValueError(f"{name} is longer than {NAME_LENGTH} characters")
+    return value

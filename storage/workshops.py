@@ -1,0 +1,158 @@
+"""Workshops: a facilitator opens one, 10 to 40 participants join it with a short code.
+
+Each participant answers in their own diagnostic (`diagnostics.workshop_id` set); the
+group's agreed answers go to the workshop's consolidated diagnostic, an ordinary
+diagnostic created with the workshop.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from storage.database import Database, diagnostic_records, insert_diagnostic
+from storage.errors import StorageError, WorkshopClosed, WorkshopNotFound
+from storage.records import DiagnosticRecord, WorkshopRecord, new_id, utc_now
+from storage.responses import load_parts, response_set
+from storage.tables import diagnostics, workshops
+
+JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+JOIN_CODE_LENGTH = 6
+CREATE_ATTEMPTS = 5
+TITLE_LENGTH = 200
+
+
+def new_join_code() -> str:
+    """A random join code: 6 characters out of 31 (no 0/O, 1/I/L), uppercase.
+
+    The code space holds 31**6 = 887,503,681 codes (about 29.7 bits): collisions are
+    rare and retried, and guessing the code of one of a few hundred open workshops takes
+    millions of tries. A code only lets someone join as a participant; the facilitator's
+    rights come with the 192-bit facilitator token.
+    """
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalize_join_code(code: str) -> str:
+    """The code as stored: uppercase, without spaces, dashes, dots or underscores."""
+    return re.sub(r"[\s\-‐‑‒–—_.]", "", code).upper()
+
+
+class WorkshopMixin(Database):
+    """Workshop operations of the `Store`."""
+
+    def create_workshop(
+        self, title: str, questionnaire_id: str, profile: dict[str, Any]
+    ) -> WorkshopRecord:
+        """Open a workshop: unique join code, facilitator token, consolidated diagnostic."""
+        for attempt in range(CREATE_ATTEMPTS):
+            try:
+                with self._write() as conn:
+                    record = WorkshopRecord(
+                        id=new_id(),
+                        title=_title(title),
+                        questionnaire_id=questionnaire_id,
+                        profile=dict(profile),
+                        join_code=self._unused_join_code(conn),
+                        facilitator_token=new_id(),
+                        consolidated_id=insert_diagnostic(conn, questionnaire_id, profile),
+                        closed=False,
+                        created_at=utc_now(),
+                    )
+                    conn.execute(insert(workshops).values(**asdict(record)))
+                return record
+            except StorageError as exc:  # a concurrent workshop took the same code
+                if not isinstance(exc.__cause__, IntegrityError) or attempt == CREATE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def get_workshop(self, workshop_id: str) -> WorkshopRecord | None:
+        """The workshop with this id, or None."""
+        return self._find_workshop(workshops.c.id == workshop_id)
+
+    def find_workshop_by_code(self, code: str) -> WorkshopRecord | None:
+        """The workshop with this join code (any case, spaces and dashes ignored), or None."""
+        return self._find_workshop(workshops.c.join_code == normalize_join_code(code))
+
+    def find_workshop_by_facilitator_token(self, token: str) -> WorkshopRecord | None:
+        """The workshop this facilitator token opens, or None."""
+        return self._find_workshop(workshops.c.facilitator_token == token)
+
+    def join_workshop(self, workshop_id: str, role: str, first_name: str | None) -> str:
+        """Create a participant's diagnostic in an open workshop and return its id."""
+        with self._write() as conn:
+            # FOR SHARE on PostgreSQL: a concurrent close waits until we have joined.
+            query = select(workshops).where(workshops.c.id == workshop_id)
+            row = conn.execute(query.with_for_update(read=True)).first()
+            if row is None:
+                raise WorkshopNotFound(workshop_id)
+            if row.closed:
+                raise WorkshopClosed(workshop_id)
+            return insert_diagnostic(
+                conn,
+                row.questionnaire_id,
+                row.profile,
+                workshop_id=workshop_id,
+                role=role,
+                first_name=first_name or None,
+            )
+
+    def list_participants(self, workshop_id: str) -> list[DiagnosticRecord]:
+        """The workshop's participants' diagnostics, in the order they joined."""
+        with self._read() as conn:
+            return diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
+
+    def participant_responses(
+        self, workshop_id: str
+    ) -> list[tuple[DiagnosticRecord, dict[str, Any]]]:
+        """Every participant with their response set, loaded in four queries."""
+        ids = select(diagnostics.c.id).where(diagnostics.c.workshop_id == workshop_id)
+        with self._read() as conn:
+            records = diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
+            parts = load_parts(conn, lambda column: column.in_(ids.scalar_subquery()))
+        return [(record, response_set(record, parts.get(record.id))) for record in records]
+
+    def close_workshop(self, workshop_id: str) -> None:
+        """Stop accepting participants (those already in can still answer)."""
+        self._set_closed(workshop_id, True)
+
+    def reopen_workshop(self, workshop_id: str) -> None:
+        """Accept participants again."""
+        self._set_closed(workshop_id, False)
+
+    def _set_closed(self, workshop_id: str, closed: bool) -> None:
+        with self._write() as conn:
+            result = conn.execute(
+                update(workshops).where(workshops.c.id == workshop_id).values(closed=closed)
+            )
+            if result.rowcount == 0:
+                raise WorkshopNotFound(workshop_id)
+
+    def _find_workshop(self, condition: Any) -> WorkshopRecord | None:
+        with self._read() as conn:
+            row = conn.execute(select(workshops).where(condition)).first()
+        return None if row is None else WorkshopRecord.from_row(row)
+
+    @staticmethod
+    def _unused_join_code(conn: Connection) -> str:
+        for _ in range(100):
+            code = new_join_code()
+            if (
+                conn.execute(select(workshops.c.id).where(workshops.c.join_code == code)).first()
+                is None
+            ):
+                return code
+        raise AssertionError("no free join code in 100 draws")  # 887 M codes: never happens
+
+
+def _title(title: str) -> str:
+    """The workshop title, stripped; ValueError if empty or longer than 200 characters."""
+    title = title.strip()
+    if not 0 < len(title) <= TITLE_LENGTH:
+        raise ValueError(f"a workshop title has 1 to {TITLE_LENGTH} characters")
+    return title
