@@ -25,7 +25,7 @@ def _codes(column: pd.Series) -> np.ndarray:
     if pd.api.types.is_numeric_dtype(column.dtype):
         return column.to_numpy(dtype=float, na_value=np.nan)
     text = column.astype(object)
-    numeric = pd.to_numeric(text.where(~text.isin(["dk", "na"])), errors="coerce").to_numpy(dtype=float)
+    numeric = np.array(pd.to_numeric(text.where(~text.isin(["dk", "na"])), errors="coerce"), dtype=float)
     numeric[(text == "na").to_numpy()] = NA_CODE
     numeric[(text == "dk").to_numpy()] = DK_CODE
     return numeric
