@@ -1,0 +1,115 @@
+"""Résultats: indices, radars with their data, the dimension table, priorities and recommendations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from scoring.engine import Scores, score
+from scoring.recommend import Advice, recommend
+from storage import DiagnosticRecord
+from ui import current, keys, page, transfer_widgets
+from ui.resources import catalogue
+from ui.tables import dimensions_table, radar_table
+from ui.text import escape_markdown, french_number
+
+from reports.charts import priority_matrix_figure, radar_figure
+from reports.images import ExportUnavailable, figure_png, figure_svg
+from reports.tables import answers_json, export_filename, scores_csv
+
+HALVES = (("resource", "Ressources mobilisées"), ("motivation", "Motivations du territoire"))
+
+
+def _indices(scores: Scores) -> None:
+    cols = st.columns(3)
+    for col, (label, index) in zip(cols, (("Indice global", scores.overall), ("Indice motivations", scores.motivation),
+                                          ("Indice ressources", scores.resource)), strict=True):
+        value = "non évalué" if index.value is None else f"{french_number(index.value)}/100"
+        col.metric(label, value, help="Moyenne pondérée des dimensions évaluées.")
+        col.caption(f"Palier : **{index.band.label}**" if index.band else "Aucune dimension évaluée")
+
+
+def _radar(scores: Scores, half: str, title: str, name: str, previous: Scores | None) -> None:
+    st.subheader(title, anchor=False)
+    fig = radar_figure(scores, half, previous=previous)  # type: ignore[arg-type]
+    st.plotly_chart(fig, key=f"radar:{half}", config={"displaylogo": False, "locale": "fr"})
+    missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]
+    if missing:
+        st.caption("Non représentées (non évaluées ou non concernées) : " + ", ".join(missing) + ".")
+    st.table(radar_table(scores, half), hide_index=True)
+    day = date.today()
+    what = "radar-ressources" if half == "resource" else "radar-motivations"
+    left, right = st.columns(2)
+    try:
+        left.download_button("Télécharger en PNG", data=lambda: figure_png(fig), file_name=export_filename(name, what, "png", day),
+                             mime="image/png", key=f"png:{half}", on_click="ignore", icon=":material/image:")
+        right.download_button("Télécharger en SVG", data=lambda: figure_svg(fig), file_name=export_filename(name, what, "svg", day),
+                              mime="image/svg+xml", key=f"svg:{half}", on_click="ignore", icon=":material/image:")
+    except ExportUnavailable as exc:
+        st.warning(str(exc))
+
+
+def _recommendations(advice: Advice) -> None:
+    st.header("Recommandations", anchor=False)
+    note = " (type de collectivité non renseigné : kit supposé)" if advice.kit_assumed else ""
+    st.write(f"Fiches du kit **{advice.kit_title}** du RTES{note}, par ordre de priorité.")
+    if not advice.items:
+        st.success("Aucune dimension prioritaire : toutes celles qui comptent pour vous sont au palier le plus haut.")
+    for n, item in enumerate(advice.items, 1):
+        with st.container(border=True):
+            st.markdown(f"**{n}. {escape_markdown(item.reason)}**")
+            for fiche in item.fiches:
+                number = f"n° {fiche.number} · " if fiche.number else ""
+                caution = " _(titre non confirmé)_" if not fiche.verified else ""
+                text = f"{number}{escape_markdown(fiche.title)}"
+                st.markdown(f"- :material/description: Fiche {advice.kit_title} {f'[{text}]({fiche.url})' if fiche.url else text}{caution}")
+            if item.actors:
+                st.markdown("**À contacter :** " + " · ".join(f"{a.name} ({escape_markdown(a.full_name)})" for a in item.actors))
+
+
+def _exports(rec: DiagnosticRecord, scores: Scores, name: str) -> None:
+    st.header("Exporter", anchor=False)
+    day = date.today()
+    cols = st.columns(2)
+    cols[0].download_button("Scores (CSV pour Excel)", data=scores_csv(scores), file_name=export_filename(name, "scores", "csv", day),
+                            mime="text/csv", on_click="ignore", icon=":material/table:")
+    cols[1].download_button("Mes réponses (JSON)", data=answers_json(current.responses(rec)),
+                            file_name=export_filename(name, "reponses", "json", day), mime="application/json",
+                            on_click="ignore", icon=":material/download:")
+    transfer_widgets.report_buttons(rec, name)
+    transfer_widgets.import_into(rec)
+
+
+def render() -> None:
+    """The results screen."""
+    st.title("Résultats")
+    page.show_flashes()
+    rec = current.record()
+    if rec is None:
+        return
+    cat = catalogue()
+    responses = current.responses(rec)
+    scores = score(cat, responses)
+    advice = recommend(cat, scores)
+    name = rec.profile.get("name") or "Collectivité"
+    st.caption(escape_markdown(f"{name} · {scores.questionnaire.title} · {french_number(scores.answered_share)} % des questions renseignées"))
+    if scores.answered_share < 100:
+        st.page_link("app_pages/diagnostic.py", label="Compléter le questionnaire", icon=":material/edit:",
+                     query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+    previous = current.previous_scores(rec)
+    _indices(scores)
+    cols = st.columns(2)
+    for col, (half, title) in zip(cols, HALVES, strict=True):
+        with col:
+            _radar(scores, half, title, name, previous)
+    st.header("Toutes les dimensions", anchor=False)
+    st.table(dimensions_table(scores), hide_index=True)
+    st.header("Matrice des priorités", anchor=False)
+    st.write("Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier.")
+    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config={"displaylogo": False})
+    _recommendations(advice)
+    _exports(rec, scores, name)
+
+
+page.guard(render)

@@ -1,0 +1,35 @@
+"""Entry point: page configuration, language, navigation. Each screen lives in app_pages/."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from ui import page
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+st.set_page_config(
+    page_title="Autodiagnostic ESS des territoires",
+    page_icon="assets/favicon.png",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+page.declare_french()
+
+navigation = st.navigation(
+    {
+        "Diagnostic": [
+            st.Page("app_pages/home.py", title="Accueil", icon=":material/home:", default=True),
+            st.Page("app_pages/profile.py", title="Profil de la collectivité", icon=":material/apartment:", url_path="profil"),
+            st.Page("app_pages/diagnostic.py", title="Questionnaire", icon=":material/checklist:", url_path="questionnaire"),
+            st.Page("app_pages/results.py", title="Résultats", icon=":material/radar:", url_path="resultats"),
+            st.Page("app_pages/action_plan.py", title="Plan d’action", icon=":material/flag:", url_path="plan-action"),
+        ],
+        "Aide": [
+            st.Page("app_pages/method.py", title="Méthode et calculs", icon=":material/info:", url_path="methode"),
+        ],
+    }
+)
+navigation.run()

@@ -1,0 +1,41 @@
+"""Process-wide resources, built once: the content catalogue and the database store."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+
+from scoring.loader import Catalogue, default_catalogue
+from storage import Store
+
+log = logging.getLogger("autodiag")
+
+
+@st.cache_resource(show_spinner=False)
+def catalogue() -> Catalogue:
+    """The validated questionnaires, fiches, actors, bands and rules."""
+    return default_catalogue()
+
+
+def database_url() -> str | None:
+    """DATABASE_URL, else `[connections.sql] url` from Streamlit secrets, else None (SQLite)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    try:
+        section = st.secrets.get("connections", {}).get("sql", {})
+        value = section.get("url") if hasattr(section, "get") else None
+        return str(value) if value else None
+    except (FileNotFoundError, KeyError, AttributeError):
+        return None
+    except Exception:  # noqa: BLE001 - a malformed secrets.toml must not stop the app
+        log.exception("secrets.toml illisible")
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """The one Store of this server process (SQLite by default, PostgreSQL if configured)."""
+    return Store(database_url())

@@ -1,0 +1,53 @@
+"""Saving answers as they are given; a failed write is kept and retried, never dropped."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from storage import StorageError
+from ui import keys, page
+from ui.resources import store
+
+PENDING = "pending_writes"
+
+
+def _write(diag_id: str, kind: str, item_id: str, value: object) -> None:
+    s = store()
+    if kind == "answer":
+        s.save_answer(diag_id, item_id, value)  # type: ignore[arg-type]
+    elif kind == "importance":
+        s.save_importance(diag_id, item_id, value)  # type: ignore[arg-type]
+    else:
+        s.save_comment(diag_id, item_id, value or None)  # type: ignore[arg-type]
+
+
+def save(diag_id: str, kind: str, item_id: str, widget_key: str) -> None:
+    """Widget callback: write the widget's value now; on failure keep it for a retry."""
+    value = st.session_state.get(widget_key)
+    try:
+        _write(diag_id, kind, item_id, value)
+    except StorageError as exc:
+        st.session_state.setdefault(PENDING, {})[(diag_id, kind, item_id)] = value
+        page.flash(f"Votre dernière réponse n’a pas pu être enregistrée : {exc} Elle reste affichée et sera réessayée.", "error")
+    else:
+        st.session_state.get(PENDING, {}).pop((diag_id, kind, item_id), None)
+
+
+def retry_pending() -> int:
+    """Retry writes that failed earlier; returns how many are still waiting."""
+    pending: dict[tuple[str, str, str], object] = st.session_state.get(PENDING, {})
+    for (diag_id, kind, item_id), value in list(pending.items()):
+        try:
+            _write(diag_id, kind, item_id, value)
+        except StorageError:
+            break
+        del pending[(diag_id, kind, item_id)]
+    if pending:
+        st.warning(f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic.")
+    return len(pending)
+
+
+def save_callback(diag_id: str, kind: str, item_id: str) -> tuple[str, tuple[str, str, str, str]]:
+    """The (on_change, args) pair for a widget saving one item."""
+    key = {"answer": keys.answer, "importance": keys.importance, "comment": keys.comment}[kind](item_id)
+    return key, (diag_id, kind, item_id, key)
