@@ -39,14 +39,18 @@ def parse_response_json(raw: bytes) -> ResponseSet:
     try:
         return ResponseSet.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False)[:20]:
-            where = format_path(tuple(err["loc"])) or "racine"
-            message = translate_pydantic(err["type"], err.get("ctx"), err["msg"])
-            if err["type"] == "extra_forbidden":
-                message = "clé inconnue"
-            problems.append(f"{where} : {message}.")
-        raise ResponseError(problems) from None
+        problems: list[str] = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            if loc[:1] in (("answers",), ("importance",)) and len(loc) >= 2:
+                expected = "un niveau (nombre entier), « dk » ou « na »" if loc[0] == "answers" else "un nombre entier de 0 à 3"
+                message = f"{format_path(loc[:2])} : valeur « {err['input']} » invalide, {expected} attendu."
+            else:
+                text = "clé inconnue" if err["type"] == "extra_forbidden" else translate_pydantic(err["type"], err.get("ctx"), err["msg"])
+                message = f"{format_path(loc) or 'racine'} : {text}."
+            if message not in problems:
+                problems.append(message)
+        raise ResponseError(problems[:20]) from None
 
 
 def check_responses(questionnaire: Questionnaire, responses: ResponseSet, raise_on_error: bool = False) -> list[str]:

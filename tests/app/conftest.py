@@ -1,0 +1,37 @@
+"""AppTest fixtures: each test gets its own SQLite database and fresh cached resources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "streamlit_app.py")
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh SQLite database for the app under test."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    st.cache_resource.clear()
+    yield url
+    st.cache_resource.clear()
+
+
+def new_app() -> AppTest:
+    """A fresh browser session on the app."""
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def texts(at: AppTest) -> str:
+    """Every text the page shows (markdown, captions, alerts, titles), joined."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning", "info", "success", "text"):
+        parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts))  # read escaped Markdown as the user sees it
