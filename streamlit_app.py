@@ -22,8 +22,15 @@ navigation = st.navigation(
     {
         "Diagnostic": [
             st.Page("app_pages/home.py", title="Accueil", icon=":material/home:", default=True),
-            st.Page("app_pages/profile.py", title="Profil de la collectivité", icon=":material/apartment:", url_path="profil"),
-            st.Page("app_pages/diagnostic.py", title="Questionnaire", icon=":material/checklist:", url_path="questionnaire"),
+            st.Page(
+                "app_pages/profile.py",
+                title="Profil de la collectivité",
+                icon=":material/apartment:",
+                url_path="profil",
+            ),
+            st.Page(
+                "app_pages/diagnostic.py", title="Questionnaire", icon=":material/checklist:", url_path="questionnaire"
+            ),
             st.Page("app_pages/results.py", title="Résultats", icon=":material/radar:", url_path="resultats"),
             st.Page("app_pages/action_plan.py", title="Plan d’action", icon=":material/flag:", url_path="plan-action"),
         ],

@@ -41,15 +41,28 @@ def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
             done = _done(questions)
             mark = "✅" if done == len(questions) else ("◐" if done else "○")
             label = f"{mark} {i}. {dim.short_title} ({done}/{len(questions)})"
-            st.button(label, key=f"jump:{dim.id}", on_click=_go, args=(i,), type="primary" if i == step else "tertiary",
-                      help=f"{HALF_LABEL[dim.half]} : {dim.title}")
+            st.button(
+                label,
+                key=f"jump:{dim.id}",
+                on_click=_go,
+                args=(i,),
+                type="primary" if i == step else "tertiary",
+                help=f"{HALF_LABEL[dim.half]} : {dim.title}",
+            )
 
 
 def _importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension) -> None:
     scale = {lv.value: lv.label for lv in q.importance_scale}
     key, args = saving.save_callback(rec.id, "importance", dim.id)
-    st.radio(dim.importance_question, list(scale), format_func=scale.__getitem__, key=key, horizontal=True,
-             on_change=saving.save, args=args)
+    st.radio(
+        dim.importance_question,
+        list(scale),
+        format_func=scale.__getitem__,
+        key=key,
+        horizontal=True,
+        on_change=saving.save,
+        args=args,
+    )
 
 
 def _question(rec: DiagnosticRecord, number: int, question: Question, carried: set[str]) -> None:
@@ -69,17 +82,27 @@ def _question(rec: DiagnosticRecord, number: int, question: Question, carried: s
             args=args,
         )
         if question.id in carried:
-            st.caption(":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la.")
+            st.caption(
+                ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
+            )
         ckey, cargs = saving.save_callback(rec.id, "comment", question.id)
         with st.expander("Commentaire" + (" (1)" if st.session_state.get(ckey) else "")):
-            st.text_area(f"Commentaire sur la question {number} (facultatif)", key=ckey, on_change=saving.save, args=cargs, max_chars=5000)
+            st.text_area(
+                f"Commentaire sur la question {number} (facultatif)",
+                key=ckey,
+                on_change=saving.save,
+                args=cargs,
+                max_chars=5000,
+            )
 
 
 def _resume_link(rec: DiagnosticRecord) -> None:
     base = (st.context.url or "").split("?")[0]
     link = f"{base}?{keys.PARAM_DIAGNOSTIC}={rec.id}"
     with st.expander("Lien de reprise (à conserver)"):
-        st.write("Ce lien rouvre ce diagnostic avec toutes ses réponses, sur ce poste ou un autre. Il donne accès aux réponses : partagez-le seulement avec votre équipe.")
+        st.write(
+            "Ce lien rouvre ce diagnostic avec toutes ses réponses, sur ce poste ou un autre. Il donne accès aux réponses : partagez-le seulement avec votre équipe."
+        )
         st.code(link, language=None)
 
 
@@ -110,14 +133,21 @@ def render() -> None:
     page.show_flashes()
     if not authority_type:
         st.warning("Renseignez d’abord le type de collectivité : il détermine les questions qui vous concernent.")
-        st.page_link("app_pages/profile.py", label="Compléter le profil", icon=":material/apartment:", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+        st.page_link(
+            "app_pages/profile.py",
+            label="Compléter le profil",
+            icon=":material/apartment:",
+            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+        )
         return
     n_steps = len(q.dimensions)
     step = _step(n_steps)
     _sidebar(q, authority_type, step)
     all_questions = [x for d in q.dimensions for x in _applicable(q, d, authority_type)]
     share = _done(all_questions) / len(all_questions) if all_questions else 0.0
-    st.progress(share, text=f"Étape {step} sur {n_steps} · {share:.0%} des questions renseignées".replace("%", "\u00a0%"))
+    st.progress(
+        share, text=f"Étape {step} sur {n_steps} · {share:.0%} des questions renseignées".replace("%", "\u00a0%")
+    )
     _resume_link(rec)
     dim = q.dimensions[step - 1]
     st.header(f"{HALF_LABEL[dim.half]} · {dim.title}", anchor=False)

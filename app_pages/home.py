@@ -28,16 +28,23 @@ def _choices() -> None:
         with column.container(border=True):
             st.subheader("Version complète" if q.variant == "full" else "Version express")
             n = len(q.questions())
-            st.write(f"{n} questions réparties en {len(q.dimensions)} dimensions, environ {q.estimated_minutes} minutes.")
+            st.write(
+                f"{n} questions réparties en {len(q.dimensions)} dimensions, environ {q.estimated_minutes} minutes."
+            )
             st.caption(q.description)
-            if st.button("Commencer ce diagnostic", key=f"start:{q.id}", type="primary" if q.variant == "full" else "secondary"):
+            if st.button(
+                "Commencer ce diagnostic", key=f"start:{q.id}", type="primary" if q.variant == "full" else "secondary"
+            ):
                 _start(q.id)
 
 
 def _resume() -> None:
     with st.form("resume"):
         st.markdown("**Reprendre un diagnostic**")
-        link = st.text_input("Lien de reprise ou identifiant du diagnostic", help="Le lien affiché en haut du questionnaire, ou l’identifiant qu’il contient après « d= ».")
+        link = st.text_input(
+            "Lien de reprise ou identifiant du diagnostic",
+            help="Le lien affiché en haut du questionnaire, ou l’identifiant qu’il contient après « d= ».",
+        )
         if st.form_submit_button("Reprendre"):
             match = _ID.search(link.strip())
             rec = store().get_diagnostic(match.group(1)) if match else None
@@ -86,7 +93,12 @@ def render() -> None:
     if rec is not None:
         name = rec.profile.get("name") or "sans nom"
         st.info(f"Un diagnostic est en cours dans cette fenêtre : {escape_markdown(name)}.")
-        st.page_link("app_pages/diagnostic.py", label="Continuer ce diagnostic", icon=":material/arrow_forward:", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+        st.page_link(
+            "app_pages/diagnostic.py",
+            label="Continuer ce diagnostic",
+            icon=":material/arrow_forward:",
+            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+        )
     st.header("Commencer")
     _choices()
     st.caption(
@@ -98,7 +110,9 @@ def render() -> None:
         _resume()
     with right:
         _import()
-    st.caption("Vous animez un atelier ? Utilisez « Animer un atelier » dans le menu. Vous participez à un atelier ? « Rejoindre un atelier ».")
+    st.caption(
+        "Vous animez un atelier ? Utilisez « Animer un atelier » dans le menu. Vous participez à un atelier ? « Rejoindre un atelier »."
+    )
 
 
 page.guard(render)

@@ -49,7 +49,11 @@ def render() -> None:
     rows = []
     for i, band in enumerate(bands):
         upper = bands[i + 1].min if i + 1 < len(bands) else None
-        span = f"de {french_number(band.min)} à moins de {french_number(upper)}" if upper is not None else f"de {french_number(band.min)} à 100"
+        span = (
+            f"de {french_number(band.min)} à moins de {french_number(upper)}"
+            if upper is not None
+            else f"de {french_number(band.min)} à 100"
+        )
         rows.append({"Palier": band.label, "Scores": span, "Ce que cela signifie": band.description})
     st.table(rows, hide_index=True)
     st.caption(

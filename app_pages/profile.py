@@ -25,23 +25,49 @@ def render() -> None:
         "ou les départements) et le kit de fiches du RTES recommandé."
     )
     with st.form("profile"):
-        name = st.text_input("Nom de la collectivité", max_chars=200, key=keys.profile("name"),
-                             placeholder="Ex. : Communauté de communes du Pays de Caux")
+        name = st.text_input(
+            "Nom de la collectivité",
+            max_chars=200,
+            key=keys.profile("name"),
+            placeholder="Ex. : Communauté de communes du Pays de Caux",
+        )
         type_ids = list(types)
-        authority_type = st.selectbox("Type de collectivité", type_ids,
-                                      format_func=types.__getitem__, placeholder="Choisissez un type", key=keys.profile("authority_type"))
+        authority_type = st.selectbox(
+            "Type de collectivité",
+            type_ids,
+            format_func=types.__getitem__,
+            placeholder="Choisissez un type",
+            key=keys.profile("authority_type"),
+        )
         band_ids = list(bands)
-        population = st.selectbox("Population", band_ids,
-                                  format_func=bands.__getitem__, placeholder="Choisissez une tranche", key=keys.profile("population_band"))
+        population = st.selectbox(
+            "Population",
+            band_ids,
+            format_func=bands.__getitem__,
+            placeholder="Choisissez une tranche",
+            key=keys.profile("population_band"),
+        )
         region_ids = list(regions)
-        region = st.selectbox("Région", region_ids,
-                              format_func=regions.__getitem__, placeholder="Choisissez une région", key=keys.profile("region"))
+        region = st.selectbox(
+            "Région",
+            region_ids,
+            format_func=regions.__getitem__,
+            placeholder="Choisissez une région",
+            key=keys.profile("region"),
+        )
         submitted = st.form_submit_button("Enregistrer et passer au questionnaire", type="primary")
     if submitted:
         if authority_type is None:
-            st.error("Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées.")
+            st.error(
+                "Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées."
+            )
             return
-        new_profile = {"name": name.strip(), "authority_type": authority_type, "population_band": population, "region": region}
+        new_profile = {
+            "name": name.strip(),
+            "authority_type": authority_type,
+            "population_band": population,
+            "region": region,
+        }
         store().update_profile(rec.id, {k: v for k, v in new_profile.items() if v})
         page.flash("Profil enregistré.")
         st.switch_page("app_pages/diagnostic.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})

@@ -6,6 +6,9 @@ from datetime import date
 
 import streamlit as st
 
+from reports.charts import priority_matrix_figure, radar_figure
+from reports.images import ExportUnavailable, figure_png, figure_svg
+from reports.tables import answers_json, export_filename, scores_csv
 from scoring.engine import Scores, score
 from scoring.recommend import Advice, recommend
 from storage import DiagnosticRecord
@@ -14,17 +17,20 @@ from ui.resources import catalogue
 from ui.tables import dimensions_table, radar_table
 from ui.text import escape_markdown, french_number
 
-from reports.charts import priority_matrix_figure, radar_figure
-from reports.images import ExportUnavailable, figure_png, figure_svg
-from reports.tables import answers_json, export_filename, scores_csv
-
 HALVES = (("resource", "Ressources mobilisées"), ("motivation", "Motivations du territoire"))
 
 
 def _indices(scores: Scores) -> None:
     cols = st.columns(3)
-    for col, (label, index) in zip(cols, (("Indice global", scores.overall), ("Indice motivations", scores.motivation),
-                                          ("Indice ressources", scores.resource)), strict=True):
+    for col, (label, index) in zip(
+        cols,
+        (
+            ("Indice global", scores.overall),
+            ("Indice motivations", scores.motivation),
+            ("Indice ressources", scores.resource),
+        ),
+        strict=True,
+    ):
         value = "non évalué" if index.value is None else f"{french_number(index.value)}/100"
         col.metric(label, value, help="Moyenne pondérée des dimensions évaluées.")
         col.caption(f"Palier : **{index.band.label}**" if index.band else "Aucune dimension évaluée")
@@ -42,10 +48,24 @@ def _radar(scores: Scores, half: str, title: str, name: str, previous: Scores | 
     what = "radar-ressources" if half == "resource" else "radar-motivations"
     left, right = st.columns(2)
     try:
-        left.download_button("Télécharger en PNG", data=lambda: figure_png(fig), file_name=export_filename(name, what, "png", day),
-                             mime="image/png", key=f"png:{half}", on_click="ignore", icon=":material/image:")
-        right.download_button("Télécharger en SVG", data=lambda: figure_svg(fig), file_name=export_filename(name, what, "svg", day),
-                              mime="image/svg+xml", key=f"svg:{half}", on_click="ignore", icon=":material/image:")
+        left.download_button(
+            "Télécharger en PNG",
+            data=lambda: figure_png(fig),
+            file_name=export_filename(name, what, "png", day),
+            mime="image/png",
+            key=f"png:{half}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+        right.download_button(
+            "Télécharger en SVG",
+            data=lambda: figure_svg(fig),
+            file_name=export_filename(name, what, "svg", day),
+            mime="image/svg+xml",
+            key=f"svg:{half}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
     except ExportUnavailable as exc:
         st.warning(str(exc))
 
@@ -63,20 +83,35 @@ def _recommendations(advice: Advice) -> None:
                 number = f"n° {fiche.number} · " if fiche.number else ""
                 caution = " _(titre non confirmé)_" if not fiche.verified else ""
                 text = f"{number}{escape_markdown(fiche.title)}"
-                st.markdown(f"- :material/description: Fiche {advice.kit_title} {f'[{text}]({fiche.url})' if fiche.url else text}{caution}")
+                st.markdown(
+                    f"- :material/description: Fiche {advice.kit_title} {f'[{text}]({fiche.url})' if fiche.url else text}{caution}"
+                )
             if item.actors:
-                st.markdown("**À contacter :** " + " · ".join(f"{a.name} ({escape_markdown(a.full_name)})" for a in item.actors))
+                st.markdown(
+                    "**À contacter :** " + " · ".join(f"{a.name} ({escape_markdown(a.full_name)})" for a in item.actors)
+                )
 
 
 def _exports(rec: DiagnosticRecord, scores: Scores, name: str) -> None:
     st.header("Exporter", anchor=False)
     day = date.today()
     cols = st.columns(2)
-    cols[0].download_button("Scores (CSV pour Excel)", data=scores_csv(scores), file_name=export_filename(name, "scores", "csv", day),
-                            mime="text/csv", on_click="ignore", icon=":material/table:")
-    cols[1].download_button("Mes réponses (JSON)", data=answers_json(current.responses(rec)),
-                            file_name=export_filename(name, "reponses", "json", day), mime="application/json",
-                            on_click="ignore", icon=":material/download:")
+    cols[0].download_button(
+        "Scores (CSV pour Excel)",
+        data=scores_csv(scores),
+        file_name=export_filename(name, "scores", "csv", day),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+    cols[1].download_button(
+        "Mes réponses (JSON)",
+        data=answers_json(current.responses(rec)),
+        file_name=export_filename(name, "reponses", "json", day),
+        mime="application/json",
+        on_click="ignore",
+        icon=":material/download:",
+    )
     transfer_widgets.report_buttons(rec, name)
     transfer_widgets.import_into(rec)
 
@@ -93,10 +128,18 @@ def render() -> None:
     scores = score(cat, responses)
     advice = recommend(cat, scores)
     name = rec.profile.get("name") or "Collectivité"
-    st.caption(escape_markdown(f"{name} · {scores.questionnaire.title} · {french_number(scores.answered_share)} % des questions renseignées"))
+    st.caption(
+        escape_markdown(
+            f"{name} · {scores.questionnaire.title} · {french_number(scores.answered_share)} % des questions renseignées"
+        )
+    )
     if scores.answered_share < 100:
-        st.page_link("app_pages/diagnostic.py", label="Compléter le questionnaire", icon=":material/edit:",
-                     query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+        st.page_link(
+            "app_pages/diagnostic.py",
+            label="Compléter le questionnaire",
+            icon=":material/edit:",
+            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+        )
     previous = current.previous_scores(rec)
     _indices(scores)
     cols = st.columns(2)
@@ -106,7 +149,9 @@ def render() -> None:
     st.header("Toutes les dimensions", anchor=False)
     st.table(dimensions_table(scores), hide_index=True)
     st.header("Matrice des priorités", anchor=False)
-    st.write("Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier.")
+    st.write(
+        "Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier."
+    )
     st.plotly_chart(priority_matrix_figure(scores), key="matrix", config={"displaylogo": False})
     _recommendations(advice)
     _exports(rec, scores, name)

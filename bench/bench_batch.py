@@ -18,10 +18,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scoring.batch import score_frame  # noqa: E402
-from scoring.engine import score  # noqa: E402
-from scoring.loader import default_catalogue  # noqa: E402
-from scoring.models import ResponseSet  # noqa: E402
+from scoring.batch import score_frame
+from scoring.engine import score
+from scoring.loader import default_catalogue
+from scoring.models import ResponseSet
 
 QUESTIONNAIRE = "ess-territoires"
 
@@ -31,7 +31,9 @@ def make_frame(rows: int, seed: int = 2026) -> pd.DataFrame:
     catalogue = default_catalogue()
     q = catalogue.questionnaire(QUESTIONNAIRE)
     rng = np.random.default_rng(seed)
-    data: dict[str, object] = {"authority_type": rng.choice(["commune", "communaute_communes", "departement", "region"], rows)}
+    data: dict[str, object] = {
+        "authority_type": rng.choice(["commune", "communaute_communes", "departement", "region"], rows)
+    }
     for _, question in q.questions():
         draw = rng.random(rows)
         levels = rng.integers(0, question.max_level + 1, rows).astype(object)
@@ -49,12 +51,22 @@ def to_response_sets(frame: pd.DataFrame) -> list[ResponseSet]:
     out = []
     answer_cols = [c for c in frame.columns if c != "authority_type" and not c.startswith("importance.")]
     for record in frame.to_dict("records"):
-        out.append(ResponseSet.model_validate({
-            "questionnaire": QUESTIONNAIRE,
-            "profile": {"authority_type": record["authority_type"]},
-            "answers": {c: (int(record[c]) if not isinstance(record[c], str) else record[c]) for c in answer_cols if record[c] is not None},
-            "importance": {c.split(".", 1)[1]: int(record[c]) for c in frame.columns if c.startswith("importance.")},
-        }))
+        out.append(
+            ResponseSet.model_validate(
+                {
+                    "questionnaire": QUESTIONNAIRE,
+                    "profile": {"authority_type": record["authority_type"]},
+                    "answers": {
+                        c: (int(record[c]) if not isinstance(record[c], str) else record[c])
+                        for c in answer_cols
+                        if record[c] is not None
+                    },
+                    "importance": {
+                        c.split(".", 1)[1]: int(record[c]) for c in frame.columns if c.startswith("importance.")
+                    },
+                }
+            )
+        )
     return out
 
 

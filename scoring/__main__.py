@@ -48,7 +48,9 @@ def _score(args: argparse.Namespace) -> int:
     try:
         responses = parse_response_json(raw)
         if args.questionnaire and responses.questionnaire != args.questionnaire:
-            raise ResponseError([f"Le fichier répond au questionnaire « {responses.questionnaire} », pas à « {args.questionnaire} »."])
+            raise ResponseError(
+                [f"Le fichier répond au questionnaire « {responses.questionnaire} », pas à « {args.questionnaire} »."]
+            )
         if responses.questionnaire not in catalogue.questionnaires:
             known = ", ".join(sorted(catalogue.questionnaires))
             raise ResponseError([f"Questionnaire inconnu « {responses.questionnaire} » ; disponibles : {known}."])
@@ -78,11 +80,15 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code (0 ok, 1 invalid input, 2 usage)."""
-    parser = argparse.ArgumentParser(prog="python -m scoring", description="Autodiagnostic ESS : validation, calcul des scores, schéma.")
+    parser = argparse.ArgumentParser(
+        prog="python -m scoring", description="Autodiagnostic ESS : validation, calcul des scores, schéma."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p_val = sub.add_parser("validate", help="valider des fichiers YAML ou des dossiers (par défaut : questionnaires/)")
     p_val.add_argument("paths", nargs="*")
-    p_score = sub.add_parser("score", help="calculer scores, paliers, indices et recommandations d’un fichier de réponses")
+    p_score = sub.add_parser(
+        "score", help="calculer scores, paliers, indices et recommandations d’un fichier de réponses"
+    )
     p_score.add_argument("answers", help="fichier JSON de réponses (ou - pour l’entrée standard)")
     p_score.add_argument("--questionnaire", help="identifiant attendu du questionnaire")
     p_score.add_argument("--format", choices=["json", "table"], default="json")

@@ -23,7 +23,7 @@ NA_CODE, DK_CODE = -1.0, -2.0
 def _codes(column: pd.Series) -> np.ndarray:
     """Levels as floats, na → -1, dk → -2, missing → NaN."""
     if pd.api.types.is_numeric_dtype(column.dtype):
-        return column.to_numpy(dtype=float, na_value=np.nan)
+        return np.asarray(column.to_numpy(dtype=float, na_value=np.nan), dtype=float)
     text = column.astype(object)
     numeric = np.array(pd.to_numeric(text.where(~text.isin(["dk", "na"])), errors="coerce"), dtype=float)
     numeric[(text == "na").to_numpy()] = NA_CODE
@@ -56,7 +56,9 @@ def score_frame(catalogue: Catalogue, questionnaire_id: str, frame: pd.DataFrame
     """Score every row of `frame` (see the module docstring for the columns)."""
     questionnaire = catalogue.questionnaire(questionnaire_id)
     n = len(frame)
-    types = frame["authority_type"].to_numpy(dtype=object) if "authority_type" in frame else np.full(n, None, dtype=object)
+    types = (
+        frame["authority_type"].to_numpy(dtype=object) if "authority_type" in frame else np.full(n, None, dtype=object)
+    )
     applicable = _applicability(questionnaire, catalogue, types)
     out: dict[str, np.ndarray] = {}
     halves: dict[str, list[tuple[np.ndarray, float]]] = {"motivation": [], "resource": []}
@@ -88,8 +90,11 @@ def score_frame(catalogue: Catalogue, questionnaire_id: str, frame: pd.DataFrame
         out[f"{dim.id}.status"] = np.where(den > 0, "evaluated", np.where(not_na > 0, "not_evaluated", "not_concerned"))
         out[f"{dim.id}.band"] = _bands(score, catalogue)
         halves[dim.half].append((score, dim.weight))
-    for name, pairs in (("motivation_index", halves["motivation"]), ("resource_index", halves["resource"]),
-                        ("global_index", halves["motivation"] + halves["resource"])):
+    for name, pairs in (
+        ("motivation_index", halves["motivation"]),
+        ("resource_index", halves["resource"]),
+        ("global_index", halves["motivation"] + halves["resource"]),
+    ):
         values = np.array([s for s, _ in pairs])
         weights = np.array([w for _, w in pairs])[:, None] * ~np.isnan(values)
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -52,15 +52,26 @@ def _increasing(doc: YamlDocument, prefix: Loc, mins: list[float], what: str) ->
         issues.append(doc.issue((*prefix, 0, "min"), f"{what} : le premier seuil doit valoir 0"))
     for i in range(1, len(mins)):
         if mins[i] <= mins[i - 1]:
-            issues.append(doc.issue((*prefix, i, "min"), f"{what} : les seuils doivent être strictement croissants ({mins[i - 1]:g} puis {mins[i]:g})"))
+            issues.append(
+                doc.issue(
+                    (*prefix, i, "min"),
+                    f"{what} : les seuils doivent être strictement croissants ({mins[i - 1]:g} puis {mins[i]:g})",
+                )
+            )
     return issues
 
 
 def _questionnaire(doc: YamlDocument, q: Questionnaire) -> list[ContentIssue]:
-    issues = _duplicates(doc, ((("dimensions", i, "id"), d.id) for i, d in enumerate(q.dimensions)), "identifiant de dimension")
+    issues = _duplicates(
+        doc, ((("dimensions", i, "id"), d.id) for i, d in enumerate(q.dimensions)), "identifiant de dimension"
+    )
     issues += _duplicates(
         doc,
-        ((("dimensions", i, "questions", j, "id"), qu.id) for i, d in enumerate(q.dimensions) for j, qu in enumerate(d.questions)),
+        (
+            (("dimensions", i, "questions", j, "id"), qu.id)
+            for i, d in enumerate(q.dimensions)
+            for j, qu in enumerate(d.questions)
+        ),
         "identifiant de question",
     )
     for i, dim in enumerate(q.dimensions):
@@ -72,10 +83,19 @@ def _questionnaire(doc: YamlDocument, q: Questionnaire) -> list[ContentIssue]:
             if dup:
                 issues.append(doc.issue(loc, f"niveau(x) en double : {', '.join(map(str, dup))}"))
             if missing:
-                issues.append(doc.issue(loc, f"il manque le(s) niveau(x) {', '.join(map(str, missing))} (les niveaux vont de 0 à {question.max_level} sans trou)"))
+                issues.append(
+                    doc.issue(
+                        loc,
+                        f"il manque le(s) niveau(x) {', '.join(map(str, missing))} (les niveaux vont de 0 à {question.max_level} sans trou)",
+                    )
+                )
     values = sorted(level.value for level in q.importance_scale)
     if values != [0, 1, 2, 3]:
-        issues.append(doc.issue(("importance_scale",), "l’échelle d’importance doit compter les valeurs 0, 1, 2 et 3, une fois chacune"))
+        issues.append(
+            doc.issue(
+                ("importance_scale",), "l’échelle d’importance doit compter les valeurs 0, 1, 2 et 3, une fois chacune"
+            )
+        )
     return issues
 
 
@@ -90,7 +110,11 @@ def _fiches(doc: YamlDocument, cat: FicheCatalogue) -> list[ContentIssue]:
     kits = {k.id for k in cat.kits}
     for i, fiche in enumerate(cat.fiches):
         if fiche.kit not in kits:
-            issues.append(doc.issue(("fiches", i, "kit"), f"kit « {fiche.kit} » inconnu ; kits déclarés : {', '.join(sorted(kits))}"))
+            issues.append(
+                doc.issue(
+                    ("fiches", i, "kit"), f"kit « {fiche.kit} » inconnu ; kits déclarés : {', '.join(sorted(kits))}"
+                )
+            )
         if fiche.verified and fiche.number is None:
             issues.append(doc.issue(("fiches", i, "verified"), "une fiche vérifiée doit avoir un numéro"))
     return issues
@@ -98,12 +122,19 @@ def _fiches(doc: YamlDocument, cat: FicheCatalogue) -> list[ContentIssue]:
 
 def _territories(doc: YamlDocument, t: Territories) -> list[ContentIssue]:
     issues = _duplicates(doc, ((("levels", i, "id"), x.id) for i, x in enumerate(t.levels)), "niveau")
-    for key, items in (("authority_types", t.authority_types), ("population_bands", t.population_bands), ("regions", t.regions)):
-        issues += _duplicates(doc, (((key, i, "id"), x.id) for i, x in enumerate(items)), "identifiant")
+    ids: dict[str, list[str]] = {
+        "authority_types": [x.id for x in t.authority_types],
+        "population_bands": [x.id for x in t.population_bands],
+        "regions": [x.id for x in t.regions],
+    }
+    for key, values in ids.items():
+        issues += _duplicates(doc, (((key, i, "id"), v) for i, v in enumerate(values)), "identifiant")
     levels = {x.id for x in t.levels}
     for i, a in enumerate(t.authority_types):
         if a.level not in levels:
-            issues.append(doc.issue(("authority_types", i, "level"), f"niveau « {a.level} » non déclaré dans « levels »"))
+            issues.append(
+                doc.issue(("authority_types", i, "level"), f"niveau « {a.level} » non déclaré dans « levels »")
+            )
     return issues
 
 
@@ -114,11 +145,15 @@ def file_checks(doc: YamlDocument, model: BaseModel) -> list[ContentIssue]:
     if isinstance(model, FicheCatalogue):
         return _fiches(doc, model)
     if isinstance(model, ActorCatalogue):
-        return _duplicates(doc, ((("actors", i, "id"), a.id) for i, a in enumerate(model.actors)), "identifiant d’acteur")
+        return _duplicates(
+            doc, ((("actors", i, "id"), a.id) for i, a in enumerate(model.actors)), "identifiant d’acteur"
+        )
     if isinstance(model, Territories):
         return _territories(doc, model)
     if isinstance(model, Bands):
-        issues = _duplicates(doc, ((("bands", i, "id"), b.id) for i, b in enumerate(model.bands)), "identifiant de palier")
+        issues = _duplicates(
+            doc, ((("bands", i, "id"), b.id) for i, b in enumerate(model.bands)), "identifiant de palier"
+        )
         return issues + _increasing(doc, ("bands",), [b.min for b in model.bands], "paliers")
     if isinstance(model, Rules):
         return _increasing(doc, ("priority_labels",), [p.min for p in model.priority_labels], "libellés de priorité")
@@ -145,13 +180,17 @@ def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
         assert isinstance(item.model, Questionnaire)
         for i, dim in enumerate(item.model.dimensions):
             dims.add(dim.id)
-            for k, actor in enumerate(dim.actors):
-                if actor not in actor_ids:
-                    issues.append(_unknown(item.doc, ("dimensions", i, "actors", k), "acteur", actor, actor_ids))
+            for k, actor_id in enumerate(dim.actors):
+                if actor_id not in actor_ids:
+                    issues.append(_unknown(item.doc, ("dimensions", i, "actors", k), "acteur", actor_id, actor_ids))
             for j, question in enumerate(dim.questions):
                 for k, aud in enumerate(question.audience or []):
                     if aud not in audiences:
-                        issues.append(_unknown(item.doc, ("dimensions", i, "questions", j, "audience", k), "public", aud, audiences))
+                        issues.append(
+                            _unknown(
+                                item.doc, ("dimensions", i, "questions", j, "audience", k), "public", aud, audiences
+                            )
+                        )
     for i, fiche in enumerate(fiches_f.model.fiches):
         for k, dim_id in enumerate(fiche.dimensions):
             if dim_id not in dims:
@@ -167,11 +206,25 @@ def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
     rules = rules_f.model
     band_ids = {b.id for b in bands_f.model.bands}
     if rules.weak_dimension.below_band not in band_ids:
-        issues.append(_unknown(rules_f.doc, ("weak_dimension", "below_band"), "palier", rules.weak_dimension.below_band, band_ids))
+        issues.append(
+            _unknown(rules_f.doc, ("weak_dimension", "below_band"), "palier", rules.weak_dimension.below_band, band_ids)
+        )
     if rules.unknown_answers.resources_dimension not in dims:
-        issues.append(_unknown(rules_f.doc, ("unknown_answers", "resources_dimension"), "dimension", rules.unknown_answers.resources_dimension, dims))
+        issues.append(
+            _unknown(
+                rules_f.doc,
+                ("unknown_answers", "resources_dimension"),
+                "dimension",
+                rules.unknown_answers.resources_dimension,
+                dims,
+            )
+        )
     tag = rules.introduction.fiche_tag
     for kit in sorted(kits):
         if not any(tag in f.tags and f.kit == kit for f in fiches_f.model.fiches):
-            issues.append(rules_f.doc.issue(("introduction", "fiche_tag"), f"aucune fiche du kit « {kit} » ne porte l’étiquette « {tag} »"))
+            issues.append(
+                rules_f.doc.issue(
+                    ("introduction", "fiche_tag"), f"aucune fiche du kit « {kit} » ne porte l’étiquette « {tag} »"
+                )
+            )
     return issues

@@ -31,7 +31,10 @@ def render_table(scores: Scores, advice: Advice) -> str:
             f"{ds.dimension.title[:42]:<42} {_num(ds.score):>5}  {band:<14} "
             f"{_num(ds.coverage):>5} {_num(ds.dk_share):>5} {_num(ds.priority):>5}"
         )
-    lines += ["", f"Recommandations (kit {advice.kit_title}{', kit supposé : type de collectivité non renseigné' if advice.kit_assumed else ''}) :"]
+    lines += [
+        "",
+        f"Recommandations (kit {advice.kit_title}{', kit supposé : type de collectivité non renseigné' if advice.kit_assumed else ''}) :",
+    ]
     for n, item in enumerate(advice.items, 1):
         lines.append(f"{n}. {item.reason}")
         for fiche in item.fiches:

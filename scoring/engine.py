@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from scoring.loader import Catalogue
-from scoring.responses import check_responses
 from scoring.models import Band, Bands, Dimension, Question, Questionnaire, ResponseSet, Territories
+from scoring.responses import check_responses
 
 Status = Literal["evaluated", "not_evaluated", "not_concerned"]
 STATUS_LABELS: dict[Status, str] = {

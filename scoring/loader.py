@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -109,14 +108,21 @@ def load_folder(folder: Path, display_root: Path | None = None) -> Catalogue:
         if count != 1:
             names = ", ".join(i.doc.name for i in by_kind.get(kind, []))
             what = "aucun fichier" if count == 0 else f"{count} fichiers ({names})"
-            issues.append(ContentIssue(folder_name, "", None, f"il faut exactement un fichier « kind: {kind} » ; trouvé : {what}"))
+            issues.append(
+                ContentIssue(folder_name, "", None, f"il faut exactement un fichier « kind: {kind} » ; trouvé : {what}")
+            )
     questionnaires = by_kind.get("questionnaire", [])
     if not questionnaires:
         issues.append(ContentIssue(folder_name, "", None, "aucun questionnaire (« kind: questionnaire ») trouvé"))
     ids = Counter(q.doc.data["id"] for q in questionnaires)
     for q in questionnaires:
         if ids[q.doc.data["id"]] > 1:
-            issues.append(q.doc.issue(("id",), f"l’identifiant de questionnaire « {q.doc.data['id']} » est déjà utilisé par un autre fichier"))
+            issues.append(
+                q.doc.issue(
+                    ("id",),
+                    f"l’identifiant de questionnaire « {q.doc.data['id']} » est déjà utilisé par un autre fichier",
+                )
+            )
     if issues:
         raise ContentError(issues)
     issues = checks.cross_checks(by_kind)

@@ -276,6 +276,4 @@ class ResponseSet(Strict):
     profile: Profile = Field(default_factory=Profile)
     importance: dict[Identifier, StrictInt] = Field(default_factory=dict)
     answers: dict[Identifier, AnswerValue] = Field(default_factory=dict)
-    comments: dict[Identifier, Annotated[str, StringConstraints(max_length=5000)]] = Field(
-        default_factory=dict
-    )
+    comments: dict[Identifier, Annotated[str, StringConstraints(max_length=5000)]] = Field(default_factory=dict)

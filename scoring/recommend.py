@@ -98,7 +98,9 @@ def _weak(catalogue: Catalogue, scores: Scores, kit: str, level: LevelId) -> lis
     chosen = [
         ds
         for ds in scores.dimensions
-        if ds.score is not None and ds.band is not None and ds.priority is not None
+        if ds.score is not None
+        and ds.band is not None
+        and ds.priority is not None
         and band_rank[ds.band.id] < ceiling
         and ds.effective_importance >= rule.min_importance
     ]
@@ -106,11 +108,16 @@ def _weak(catalogue: Catalogue, scores: Scores, kit: str, level: LevelId) -> lis
     out = []
     for ds in chosen:
         reason = rule.reason.format(**_fields(catalogue, scores, ds))
-        out.append(Recommendation(
-            "dimension", ds.dimension.id, reason, ds.priority,
-            fiches_for(catalogue, kit, ds.dimension.id, rule.max_fiches),
-            actors_for(catalogue, scores, ds.dimension.id, level),
-        ))
+        out.append(
+            Recommendation(
+                "dimension",
+                ds.dimension.id,
+                reason,
+                ds.priority,
+                fiches_for(catalogue, kit, ds.dimension.id, rule.max_fiches),
+                actors_for(catalogue, scores, ds.dimension.id, level),
+            )
+        )
     return out
 
 
@@ -123,11 +130,16 @@ def _unknown(catalogue: Catalogue, scores: Scores, kit: str, level: LevelId) -> 
         if ds.coverage < rule.coverage_below and ds.dk_share >= rule.min_dk_share:
             reason = rule.reason.format(**_fields(catalogue, scores, ds))
             target = rule.resources_dimension
-            out.append(Recommendation(
-                "unknown_answers", ds.dimension.id, reason, None,
-                fiches_for(catalogue, kit, target, rule.max_fiches),
-                actors_for(catalogue, scores, target, level),
-            ))
+            out.append(
+                Recommendation(
+                    "unknown_answers",
+                    ds.dimension.id,
+                    reason,
+                    None,
+                    fiches_for(catalogue, kit, target, rule.max_fiches),
+                    actors_for(catalogue, scores, target, level),
+                )
+            )
     return out
 
 

@@ -33,9 +33,13 @@ def parse_response_json(raw: bytes) -> ResponseSet:
     except UnicodeDecodeError:
         raise ResponseError(["Le fichier n’est pas un texte UTF-8 : ce n’est pas un export de réponses."]) from None
     except json.JSONDecodeError as exc:
-        raise ResponseError([f"Ce n’est pas un fichier JSON valide (ligne {exc.lineno}, colonne {exc.colno})."]) from None
+        raise ResponseError(
+            [f"Ce n’est pas un fichier JSON valide (ligne {exc.lineno}, colonne {exc.colno})."]
+        ) from None
     if not isinstance(data, dict):
-        raise ResponseError(["Le fichier JSON doit contenir un objet { … } avec les clés « questionnaire » et « answers »."])
+        raise ResponseError(
+            ["Le fichier JSON doit contenir un objet { … } avec les clés « questionnaire » et « answers »."]
+        )
     try:
         return ResponseSet.model_validate(data)
     except ValidationError as exc:
@@ -43,10 +47,18 @@ def parse_response_json(raw: bytes) -> ResponseSet:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             if loc[:1] in (("answers",), ("importance",)) and len(loc) >= 2:
-                expected = "un niveau (nombre entier), « dk » ou « na »" if loc[0] == "answers" else "un nombre entier de 0 à 3"
+                expected = (
+                    "un niveau (nombre entier), « dk » ou « na »"
+                    if loc[0] == "answers"
+                    else "un nombre entier de 0 à 3"
+                )
                 message = f"{format_path(loc[:2])} : valeur « {err['input']} » invalide, {expected} attendu."
             else:
-                text = "clé inconnue" if err["type"] == "extra_forbidden" else translate_pydantic(err["type"], err.get("ctx"), err["msg"])
+                text = (
+                    "clé inconnue"
+                    if err["type"] == "extra_forbidden"
+                    else translate_pydantic(err["type"], err.get("ctx"), err["msg"])
+                )
                 message = f"{format_path(loc) or 'racine'} : {text}."
             if message not in problems:
                 problems.append(message)
@@ -58,8 +70,7 @@ def check_responses(questionnaire: Questionnaire, responses: ResponseSet, raise_
     problems: list[str] = []
     if responses.questionnaire != questionnaire.id:
         problems.append(
-            f"Ces réponses concernent le questionnaire « {responses.questionnaire} », "
-            f"pas « {questionnaire.id} »."
+            f"Ces réponses concernent le questionnaire « {responses.questionnaire} », pas « {questionnaire.id} »."
         )
     questions = {q.id: q for _, q in questionnaire.questions()}
     dims = {d.id for d in questionnaire.dimensions}

@@ -50,7 +50,14 @@ def advice_dict(advice: Advice) -> dict[str, Any]:
                 "reason": item.reason,
                 "priority": _round(item.priority),
                 "fiches": [
-                    {"id": f.id, "kit": f.kit, "number": f.number, "title": f.title, "url": f.url, "verified": f.verified}
+                    {
+                        "id": f.id,
+                        "kit": f.kit,
+                        "number": f.number,
+                        "title": f.title,
+                        "url": f.url,
+                        "verified": f.verified,
+                    }
                     for f in item.fiches
                 ],
                 "actors": [{"id": a.id, "name": a.name, "offers": a.offers} for a in item.actors],

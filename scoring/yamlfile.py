@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -40,9 +40,9 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == part:
-                return value
+                return cast(yaml.Node, value)
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
+        return cast(yaml.Node, node.value[part])
     return None
 
 
@@ -61,8 +61,7 @@ def decode(raw: bytes, name: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise _fail(
             name,
-            f"le fichier n’est pas encodé en UTF-8 (octet invalide 0x{raw[exc.start]:02x}) ; "
-            "enregistrez-le en UTF-8",
+            f"le fichier n’est pas encodé en UTF-8 (octet invalide 0x{raw[exc.start]:02x}) ; enregistrez-le en UTF-8",
             line,
         ) from None
     if not text.strip():
@@ -78,9 +77,8 @@ def parse(text: str, name: str) -> YamlDocument:
             if anchored:
                 raise _fail(
                     name,
-                    "les ancres et alias YAML (& et *) ne sont pas acceptés : "
-                    "écrivez chaque valeur en entier",
-                    event.start_mark.line + 1,
+                    "les ancres et alias YAML (& et *) ne sont pas acceptés : écrivez chaque valeur en entier",
+                    event.start_mark.line + 1 if event.start_mark else None,
                 )
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -127,7 +125,9 @@ def read(path: Path, name: str | None = None) -> YamlDocument:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _fail(label, f"fichier trop volumineux ({size / 1_000_000:.1f} Mo ; 1 Mo au plus)".replace(".", ",", 1))
+            raise _fail(
+                label, f"fichier trop volumineux ({size / 1_000_000:.1f} Mo ; 1 Mo au plus)".replace(".", ",", 1)
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise _fail(label, f"lecture impossible ({exc.strerror})") from None

@@ -7,6 +7,7 @@ PARAM_DIAGNOSTIC = "d"
 PARAM_STEP = "etape"
 PARAM_WORKSHOP = "atelier"
 PARAM_FACILITATOR = "animation"
+PARAM_JOIN_CODE = "code"
 
 # Session state.
 LOADED_DIAGNOSTIC = "loaded_diagnostic_id"
@@ -14,6 +15,26 @@ CURRENT_DIAGNOSTIC = "current_diagnostic_id"
 FLASH = "flash_messages"
 SAVE_ERROR = "save_error"
 CONFIRM_IMPORT = "confirm_import"
+
+# Workshops.
+FACILITATOR_UNLOCKED = "facilitator_unlocked"
+FACILITATOR_PASSWORD = "facilitator_password_input"
+CREATED_WORKSHOP = "created_workshop_id"
+NEW_WORKSHOP_FORM = "new_workshop"
+NEW_WORKSHOP_TITLE = "new_workshop:title"
+NEW_WORKSHOP_QUESTIONNAIRE = "new_workshop:questionnaire"
+JOIN_FORM = "join_workshop"
+JOIN_CODE = "join:code"
+JOIN_ROLE = "join:role"
+JOIN_FIRST_NAME = "join:first_name"
+JOIN_FAILURES = "join_failures"
+JOINED_WORKSHOPS = "joined_workshops"
+WORKSHOP_OF = "workshop_of_diagnostic"
+DASHBOARD_TABS = "dashboard:tabs"
+DISTRIBUTION_DIMENSION = "dashboard:distribution"
+CONSOLIDATION_QUESTION = "consolidation:question"
+CONSOLIDATION_ORDER = "consolidation:order"
+REDO_DIAGNOSTIC = "redo_diagnostic"
 
 
 def answer(question_id: str) -> str:
@@ -34,3 +55,18 @@ def importance(dimension_id: str) -> str:
 def profile(field: str) -> str:
     """Widget key of a profile field."""
     return f"profile:{field}"
+
+
+def new_workshop_profile(field: str) -> str:
+    """Widget key of a profile field in the new workshop form."""
+    return f"new_workshop:profile:{field}"
+
+
+def consolidated_answer(question_id: str) -> str:
+    """Widget key of the group's agreed answer to a question."""
+    return f"cons:q:{question_id}"
+
+
+def consolidated_note(question_id: str) -> str:
+    """Widget key of the note kept with the group's agreed answer."""
+    return f"cons:c:{question_id}"

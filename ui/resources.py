@@ -30,7 +30,7 @@ def database_url() -> str | None:
         return str(value) if value else None
     except (FileNotFoundError, KeyError, AttributeError):
         return None
-    except Exception:  # noqa: BLE001 - a malformed secrets.toml must not stop the app
+    except Exception:
         log.exception("secrets.toml illisible")
         return None
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from storage import StorageError
-from ui import keys, page
+from ui import current, keys, page
 from ui.resources import store
+from ui.workshop_data import AnswersClosed, check_open_for_answers
 
 PENDING = "pending_writes"
 
 
 def _write(diag_id: str, kind: str, item_id: str, value: object) -> None:
+    check_open_for_answers(diag_id)  # a closed workshop accepts no more answers
     s = store()
     if kind == "answer":
         s.save_answer(diag_id, item_id, value)  # type: ignore[arg-type]
@@ -26,9 +28,15 @@ def save(diag_id: str, kind: str, item_id: str, widget_key: str) -> None:
     value = st.session_state.get(widget_key)
     try:
         _write(diag_id, kind, item_id, value)
+    except AnswersClosed as exc:
+        current.forget_widgets()  # show the saved answers again, not the refused one
+        page.flash(str(exc), "error")
     except StorageError as exc:
         st.session_state.setdefault(PENDING, {})[(diag_id, kind, item_id)] = value
-        page.flash(f"Votre dernière réponse n’a pas pu être enregistrée : {exc} Elle reste affichée et sera réessayée.", "error")
+        page.flash(
+            f"Votre dernière réponse n’a pas pu être enregistrée : {exc} Elle reste affichée et sera réessayée.",
+            "error",
+        )
     else:
         st.session_state.get(PENDING, {}).pop((diag_id, kind, item_id), None)
 
@@ -39,11 +47,17 @@ def retry_pending() -> int:
     for (diag_id, kind, item_id), value in list(pending.items()):
         try:
             _write(diag_id, kind, item_id, value)
+        except AnswersClosed as exc:
+            pending.clear()
+            st.error(str(exc))
+            break
         except StorageError:
             break
         del pending[(diag_id, kind, item_id)]
     if pending:
-        st.warning(f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic.")
+        st.warning(
+            f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
+        )
     return len(pending)
 
 

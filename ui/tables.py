@@ -14,8 +14,10 @@ def _band(ds: DimensionScore) -> str:
 
 def radar_table(scores: Scores, half: str) -> pd.DataFrame:
     """The numbers a radar draws: one row per dimension of a half."""
-    rows = [{"Dimension": ds.dimension.short_title, "Score sur 100": french_number(ds.score), "Palier": _band(ds)}
-            for ds in scores.half(half)]
+    rows = [
+        {"Dimension": ds.dimension.short_title, "Score sur 100": french_number(ds.score), "Palier": _band(ds)}
+        for ds in scores.half(half)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -23,14 +25,16 @@ def dimensions_table(scores: Scores) -> pd.DataFrame:
     """Every dimension: score, band, coverage, share of 'je ne sais pas', importance, priority."""
     rows = []
     for ds in scores.dimensions:
-        rows.append({
-            "Moitié": "Motivation" if ds.dimension.half == "motivation" else "Ressource",
-            "Dimension": ds.dimension.title,
-            "Score": french_number(ds.score),
-            "Palier": _band(ds),
-            "Couverture": french_number(ds.coverage, unit="%"),
-            "Je ne sais pas": french_number(ds.dk_share, unit="%"),
-            "Importance": "–" if ds.importance is None else f"{ds.importance}/3",
-            "Priorité": french_number(ds.priority),
-        })
+        rows.append(
+            {
+                "Moitié": "Motivation" if ds.dimension.half == "motivation" else "Ressource",
+                "Dimension": ds.dimension.title,
+                "Score": french_number(ds.score),
+                "Palier": _band(ds),
+                "Couverture": french_number(ds.coverage, unit="%"),
+                "Je ne sais pas": french_number(ds.dk_share, unit="%"),
+                "Importance": "–" if ds.importance is None else f"{ds.importance}/3",
+                "Priorité": french_number(ds.priority),
+            }
+        )
     return pd.DataFrame(rows)

@@ -12,13 +12,17 @@ def read_answers_file(raw: bytes, catalogue: Catalogue, expected_questionnaire: 
     responses = parse_response_json(raw)
     if responses.questionnaire not in catalogue.questionnaires:
         known = ", ".join(f"« {q.title} » ({q.id})" for q in catalogue.questionnaires.values())
-        raise ResponseError([f"Questionnaire inconnu « {responses.questionnaire} ». Questionnaires disponibles : {known}."])
+        raise ResponseError(
+            [f"Questionnaire inconnu « {responses.questionnaire} ». Questionnaires disponibles : {known}."]
+        )
     if expected_questionnaire and responses.questionnaire != expected_questionnaire:
         expected = catalogue.questionnaire(expected_questionnaire).title
-        raise ResponseError([
-            f"Ce fichier répond au questionnaire « {responses.questionnaire} », alors que ce diagnostic utilise "
-            f"« {expected} » ({expected_questionnaire}). Importez-le depuis l’accueil pour créer un nouveau diagnostic."
-        ])
+        raise ResponseError(
+            [
+                f"Ce fichier répond au questionnaire « {responses.questionnaire} », alors que ce diagnostic utilise "
+                f"« {expected} » ({expected_questionnaire}). Importez-le depuis l’accueil pour créer un nouveau diagnostic."
+            ]
+        )
     problems = check_responses(catalogue.questionnaire(responses.questionnaire), responses)
     profile = responses.profile
     if profile.authority_type and profile.authority_type not in {a.id for a in catalogue.territories.authority_types}:

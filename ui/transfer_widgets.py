@@ -31,7 +31,9 @@ def import_into(rec: DiagnosticRecord) -> None:
         st.write(f"Ce fichier contient {len(responses.answers)} réponses.")
         confirmed = True
         if count:
-            confirmed = st.checkbox(f"Je remplace les {count} réponses déjà enregistrées dans ce diagnostic", key=keys.CONFIRM_IMPORT)
+            confirmed = st.checkbox(
+                f"Je remplace les {count} réponses déjà enregistrées dans ce diagnostic", key=keys.CONFIRM_IMPORT
+            )
         if st.button("Importer", disabled=not confirmed, type="primary"):
             data = responses.model_dump(exclude_none=True)
             store().replace_responses(rec.id, data)
@@ -44,20 +46,35 @@ def import_into(rec: DiagnosticRecord) -> None:
 
 def report_buttons(rec: DiagnosticRecord, name: str) -> None:
     """PDF report and Excel workbook, built when clicked."""
+    from reports.xlsx import build_xlsx
+
     from reports.model import ReportInput, build_report_input
     from reports.pdf import build_pdf
     from reports.tables import export_filename
-    from reports.xlsx import build_xlsx
 
     cat, s = catalogue(), store()  # resolved here: the callables below run outside the script thread
 
     def report_input() -> ReportInput:
-        return build_report_input(cat, ResponseSet.model_validate(s.load_responses(rec.id)), action_plan=s.load_action_plan(rec.id))
+        return build_report_input(
+            cat, ResponseSet.model_validate(s.load_responses(rec.id)), action_plan=s.load_action_plan(rec.id)
+        )
 
     day = date.today()
     cols = st.columns(2)
-    cols[0].download_button("Rapport PDF", data=lambda: build_pdf(report_input()), file_name=export_filename(name, "rapport", "pdf", day),
-                            mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
-    cols[1].download_button("Classeur Excel", data=lambda: build_xlsx(report_input()), file_name=export_filename(name, "classeur", "xlsx", day),
-                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
-                            icon=":material/grid_on:")
+    cols[0].download_button(
+        "Rapport PDF",
+        data=lambda: build_pdf(report_input()),
+        file_name=export_filename(name, "rapport", "pdf", day),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        type="primary",
+    )
+    cols[1].download_button(
+        "Classeur Excel",
+        data=lambda: build_xlsx(report_input()),
+        file_name=export_filename(name, "classeur", "xlsx", day),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/grid_on:",
+    )

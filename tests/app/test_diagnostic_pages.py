@@ -11,13 +11,15 @@ from streamlit.testing.v1 import AppTest
 from scoring.engine import applies, score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
-from storage import Store, StorageUnavailable
-from tests.app.conftest import new_app, texts
+from storage import StorageUnavailable, Store
+from tests.app.conftest import ROOT, new_app, texts
 
 CAT = default_catalogue()
 
 
-def _start(at: AppTest, questionnaire_id: str, name: str = "CC du Val d’Essai", authority_type: str = "communaute_communes") -> str:
+def _start(
+    at: AppTest, questionnaire_id: str, name: str = "CC du Val d’Essai", authority_type: str = "communaute_communes"
+) -> str:
     at.run()
     at.button(key=f"start:{questionnaire_id}").click().run()
     diag_id = at.query_params["d"][0] if isinstance(at.query_params["d"], list) else at.query_params["d"]
@@ -57,8 +59,12 @@ def test_a_new_user_walks_the_whole_express_diagnostic_and_sees_what_the_core_co
     diag_id = _start(at, "ess-territoires-express")
     given = _answer_everything(at, "ess-territoires-express", "communaute_communes")
     assert not at.exception
-    expected = score(CAT, ResponseSet.model_validate({
-        "questionnaire": "ess-territoires-express", "profile": {"authority_type": "communaute_communes"}, **given}))
+    expected = score(
+        CAT,
+        ResponseSet.model_validate(
+            {"questionnaire": "ess-territoires-express", "profile": {"authority_type": "communaute_communes"}, **given}
+        ),
+    )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Indice global"] == f"{expected.overall.value:.0f}/100"
     assert metrics["Indice ressources"] == f"{expected.resource.value:.0f}/100"
@@ -73,7 +79,9 @@ def test_a_new_user_walks_the_whole_express_diagnostic_and_sees_what_the_core_co
 @pytest.mark.usefixtures("database")
 def test_regional_questions_are_asked_of_a_region_only() -> None:
     region_q = next(x for _, x in CAT.questionnaire("ess-territoires").questions() if x.audience == ["region"])
-    dim_index = next(i for i, d in enumerate(CAT.questionnaire("ess-territoires").dimensions) if region_q in d.questions)
+    dim_index = next(
+        i for i, d in enumerate(CAT.questionnaire("ess-territoires").dimensions) if region_q in d.questions
+    )
     for authority_type, shown in (("region", True), ("communaute_communes", False)):
         at = new_app()
         diag_id = _start(at, "ess-territoires", authority_type=authority_type)
@@ -167,6 +175,5 @@ def test_the_method_page_is_generated_from_the_bands_and_rules_files() -> None:
 def test_the_example_answers_file_is_the_format_the_app_exports() -> None:
     from reports.tables import answers_json
 
-    path = "questionnaires/examples/cc-exemple.json"
-    responses = ResponseSet.model_validate_json(open(path, encoding="utf-8").read())
-    assert json.loads(answers_json(responses)) == json.loads(open(path, encoding="utf-8").read())
+    text = (ROOT / "questionnaires" / "examples" / "cc-exemple.json").read_text(encoding="utf-8")
+    assert json.loads(answers_json(ResponseSet.model_validate_json(text))) == json.loads(text)

@@ -35,7 +35,10 @@ BAD_FILES = [
     (_example(questionnaire="autre-outil"), "Questionnaire inconnu « autre-outil »"),
     (_example(answers={"question_inventee": 2}), "Question inconnue dans ce questionnaire : « question_inventee »"),
     (_example(answers={"ess_weight_knowledge": 9}), "niveau 9 hors de l’échelle 0 à 4"),
-    (_example(answers={"ess_weight_knowledge": "deux"}), "answers.ess_weight_knowledge : valeur « deux » invalide, un niveau (nombre entier), « dk » ou « na » attendu"),
+    (
+        _example(answers={"ess_weight_knowledge": "deux"}),
+        "answers.ess_weight_knowledge : valeur « deux » invalide, un niveau (nombre entier), « dk » ou « na » attendu",
+    ),
     (_example(importance={"awareness": 7}), "Importance de « awareness » : 7 hors de l’échelle 0 à 3"),
 ]
 

@@ -20,8 +20,17 @@ def mini() -> Catalogue:
     return load_folder(MINI)
 
 
-def responses(answers: dict[str, Any], importance: dict[str, int] | None = None, authority_type: str | None = "communaute_communes") -> ResponseSet:
+def responses(
+    answers: dict[str, Any],
+    importance: dict[str, int] | None = None,
+    authority_type: str | None = "communaute_communes",
+) -> ResponseSet:
     """A response set to the mini questionnaire."""
     return ResponseSet.model_validate(
-        {"questionnaire": "mini", "profile": {"authority_type": authority_type}, "answers": answers, "importance": importance or {}}
+        {
+            "questionnaire": "mini",
+            "profile": {"authority_type": authority_type},
+            "answers": answers,
+            "importance": importance or {},
+        }
     )

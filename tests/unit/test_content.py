@@ -82,7 +82,14 @@ def test_the_full_diagnostic_has_seven_motivations_and_six_resources_with_enough
     motivations = [d for d in q.dimensions if d.half == "motivation"]
     resources = [d for d in q.dimensions if d.half == "resource"]
     assert len(motivations) == 7 and len(resources) == 6
-    assert [d.id for d in resources] == ["awareness", "observation", "strategy", "facilitation", "skills", "procurement"]
+    assert [d.id for d in resources] == [
+        "awareness",
+        "observation",
+        "strategy",
+        "facilitation",
+        "skills",
+        "procurement",
+    ]
     for dim in q.dimensions:
         unfiltered = [x for x in dim.questions if x.audience is None]
         assert len(unfiltered) >= (2 if dim.half == "motivation" else 4), dim.id

@@ -40,7 +40,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "path", "line", "message"), CASES, ids=[c[0] for c in CASES])
-def test_each_malformed_file_gets_its_own_located_french_message(name: str, path: str, line: int | None, message: str) -> None:
+def test_each_malformed_file_gets_its_own_located_french_message(
+    name: str, path: str, line: int | None, message: str
+) -> None:
     with pytest.raises(ContentError) as caught:
         load_file(MALFORMED / name)
     issue = caught.value.issues[0]
@@ -69,7 +71,10 @@ def _mini_copy(tmp_path: Path) -> Path:
 def test_a_fiche_naming_an_unknown_dimension_is_a_dangling_reference(tmp_path: Path) -> None:
     folder = _mini_copy(tmp_path)
     fiches = folder / "fiches.yaml"
-    fiches.write_text(fiches.read_text(encoding="utf-8").replace("dimensions: [observation]", "dimensions: [observatoire]"), encoding="utf-8")
+    fiches.write_text(
+        fiches.read_text(encoding="utf-8").replace("dimensions: [observation]", "dimensions: [observatoire]"),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError) as caught:
         load_folder(folder)
     issue = caught.value.issues[0]
@@ -81,7 +86,9 @@ def test_a_questionnaire_naming_an_unknown_actor_is_refused(tmp_path: Path) -> N
     folder = _mini_copy(tmp_path)
     q = folder / "mini.yaml"
     q.write_text(q.read_text(encoding="utf-8").replace("actors: [cress]", "actors: [crees]", 1), encoding="utf-8")
-    with pytest.raises(ContentError, match=r"mini.yaml, dimensions\[0\].actors\[0\] \(ligne 20\) : acteur « crees » inconnu"):
+    with pytest.raises(
+        ContentError, match=r"mini.yaml, dimensions\[0\].actors\[0\] \(ligne 20\) : acteur « crees » inconnu"
+    ):
         load_folder(folder)
 
 

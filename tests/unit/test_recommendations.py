@@ -8,7 +8,12 @@ from scoring.recommend import recommend
 from tests.unit.conftest import responses
 
 
-def _advice(mini: Catalogue, answers: dict[str, object], importance: dict[str, int] | None = None, authority_type: str | None = "communaute_communes"):  # type: ignore[no-untyped-def]
+def _advice(
+    mini: Catalogue,
+    answers: dict[str, object],
+    importance: dict[str, int] | None = None,
+    authority_type: str | None = "communaute_communes",
+):  # type: ignore[no-untyped-def]
     return recommend(mini, score(mini, responses(answers, importance, authority_type)))
 
 
@@ -31,7 +36,9 @@ def test_the_reason_gives_the_numbers(mini: Catalogue) -> None:
 
 
 def test_dimensions_are_ranked_by_priority(mini: Catalogue) -> None:
-    advice = _advice(mini, {"m_a": 2, "m_b": 2, "o_a": 1, "o_b": 1, "a_a": 3, "a_b": 3}, {"motiv": 3, "observation": 1, "achats": 3})
+    advice = _advice(
+        mini, {"m_a": 2, "m_b": 2, "o_a": 1, "o_b": 1, "a_a": 3, "a_b": 3}, {"motiv": 3, "observation": 1, "achats": 3}
+    )
     ranked = [i.dimension_id for i in advice.items if i.kind == "dimension"]
     # priorities: motiv 3/3×50 = 50, observation 1/3×75 = 25, achats 3/3×25 = 25 (tie: lower score first)
     assert ranked == ["motiv", "observation", "achats"]

@@ -40,12 +40,14 @@ def response_sets(draw: st.DrawFn, catalogue_id: str) -> ResponseSet:
             answers[q.id] = value
     importance = {d.id: draw(st.integers(0, 3)) for d in questionnaire.dimensions if draw(st.booleans())}
     types = [None, *(a.id for a in catalogue.territories.authority_types)]
-    return ResponseSet.model_validate({
-        "questionnaire": catalogue_id,
-        "profile": {"authority_type": draw(st.sampled_from(types))},
-        "answers": answers,
-        "importance": importance,
-    })
+    return ResponseSet.model_validate(
+        {
+            "questionnaire": catalogue_id,
+            "profile": {"authority_type": draw(st.sampled_from(types))},
+            "answers": answers,
+            "importance": importance,
+        }
+    )
 
 
 def _numbers(result: Scores) -> list[float | None]:
@@ -73,8 +75,11 @@ def test_raising_one_answer_never_lowers_its_dimension_score(cid: str) -> None:
     @SETTINGS
     @given(response_sets(cid), st.data())
     def check(rs: ResponseSet, data: st.DataObject) -> None:
-        raisable = [(d, q) for d, q in catalogue.questionnaire(cid).questions()
-                    if isinstance(rs.answers.get(q.id), int) and rs.answers[q.id] < q.max_level]  # type: ignore[operator]
+        raisable = [
+            (d, q)
+            for d, q in catalogue.questionnaire(cid).questions()
+            if isinstance(rs.answers.get(q.id), int) and rs.answers[q.id] < q.max_level
+        ]  # type: ignore[operator]
         if not raisable:
             return
         dim, q = data.draw(st.sampled_from(raisable))
@@ -99,7 +104,11 @@ def test_marking_unanswered_questions_not_concerned_never_changes_a_score(cid: s
         with_na = rs.model_copy(update={"answers": {**rs.answers, **dict.fromkeys(chosen, "na")}})
         a, b = score(catalogue, rs), score(catalogue, with_na)
         assert [ds.score for ds in a.dimensions] == [ds.score for ds in b.dimensions]
-        assert (a.overall.value, a.motivation.value, a.resource.value) == (b.overall.value, b.motivation.value, b.resource.value)
+        assert (a.overall.value, a.motivation.value, a.resource.value) == (
+            b.overall.value,
+            b.motivation.value,
+            b.resource.value,
+        )
 
     check()
 

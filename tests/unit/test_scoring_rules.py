@@ -45,8 +45,17 @@ def test_a_dimension_answered_all_not_concerned_is_not_concerned(mini: Catalogue
 
 @pytest.mark.parametrize(
     ("value", "label"),
-    [(0, "Découverte"), (19.999, "Découverte"), (20, "Émergence"), (39.99, "Émergence"), (40, "Structuration"),
-     (60, "Consolidation"), (79.9999, "Consolidation"), (80, "Exemplarité"), (100, "Exemplarité")],
+    [
+        (0, "Découverte"),
+        (19.999, "Découverte"),
+        (20, "Émergence"),
+        (39.99, "Émergence"),
+        (40, "Structuration"),
+        (60, "Consolidation"),
+        (79.9999, "Consolidation"),
+        (80, "Exemplarité"),
+        (100, "Exemplarité"),
+    ],
 )
 def test_bands_apply_to_the_unrounded_score_and_a_boundary_goes_up(mini: Catalogue, value: float, label: str) -> None:
     assert band_for(value, mini.bands).label == label

@@ -1,0 +1,1 @@
+"""The pure core: content models, loading and validation, scoring, recommendations. No Streamlit here."""

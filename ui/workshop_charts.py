@@ -1,0 +1,49 @@
+"""Group radars: the shared radar figure with the workshop's wording on its traces."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pandas as pd
+
+from reports.charts import radar_figure
+from scoring.engine import Scores
+from ui.text import french_number
+from workshops.analysis import GroupView
+
+Half = Literal["motivation", "resource"]
+OWN_TRACE = "Ce diagnostic"
+PEER_TRACE = "Médiane des pairs"
+
+
+def _rename(fig: Any, names: dict[str, str]) -> Any:
+    for trace in fig.data:
+        if trace.name in names:
+            trace.name = names[trace.name]
+    return fig
+
+
+def group_radar(view: GroupView, half: Half) -> Any:
+    """The group's mean radar with the min–max band of individual scores."""
+    fig = radar_figure(view.scores, half, group_range=view.ranges)
+    return _rename(fig, {OWN_TRACE: f"Moyenne du groupe ({view.size} personnes)"})
+
+
+def own_and_group_radar(own: Scores, view: GroupView, half: Half) -> Any:
+    """A participant's radar over the group's mean and min–max band."""
+    means = {ds.dimension.id: ds.score for ds in view.scores.dimensions if ds.score is not None}
+    fig = radar_figure(own, half, group_range=view.ranges, peer=means)
+    return _rename(fig, {OWN_TRACE: "Vos réponses", PEER_TRACE: f"Moyenne du groupe ({view.size} personnes)"})
+
+
+def group_table(view: GroupView, half: Half, own: Scores | None = None) -> pd.DataFrame:
+    """The numbers of a group radar, for screen readers and for the record."""
+    rows = []
+    for ds in view.scores.half(half):
+        low, high = view.ranges.get(ds.dimension.id, (None, None))
+        row = {"Dimension": ds.dimension.short_title}
+        if own is not None:
+            row["Vous"] = french_number(own.dimension(ds.dimension.id).score)
+        row |= {"Moyenne du groupe": french_number(ds.score), "Minimum": french_number(low), "Maximum": french_number(high)}
+        rows.append(row)
+    return pd.DataFrame(rows)
