@@ -7,11 +7,16 @@ import streamlit as st
 from scoring.engine import applies
 from scoring.models import Dimension, Question, Questionnaire
 from storage import DiagnosticRecord
-from ui import current, keys, page, saving
+from ui import current, keys, page, saving, workshop_participant
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 
 SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
+STATUS_ICONS = [
+    (":material/radio_button_unchecked:", "à faire"),
+    (":material/timelapse:", "en cours"),
+    (":material/check_circle:", "complète"),
+]
 HALF_LABEL = {"motivation": "Motivations", "resource": "Ressources"}
 
 
@@ -39,15 +44,15 @@ def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
         for i, dim in enumerate(q.dimensions, 1):
             questions = _applicable(q, dim, authority_type)
             done = _done(questions)
-            mark = "✅" if done == len(questions) else ("◐" if done else "○")
-            label = f"{mark} {i}. {dim.short_title} ({done}/{len(questions)})"
+            icon, status = STATUS_ICONS[2 if done == len(questions) else 1 if done else 0]
             st.button(
-                label,
+                f"{i}. {dim.short_title} · {done}/{len(questions)}",
                 key=f"jump:{dim.id}",
                 on_click=_go,
                 args=(i,),
+                icon=icon,
                 type="primary" if i == step else "tertiary",
-                help=f"{HALF_LABEL[dim.half]} : {dim.title}",
+                help=f"{HALF_LABEL[dim.half]} : {dim.title} ({status})",
             )
 
 
@@ -112,6 +117,8 @@ def _navigation(rec: DiagnosticRecord, step: int, n_steps: int) -> None:
         left.button("← Dimension précédente", on_click=_go, args=(step - 1,), use_container_width=True)
     if step < n_steps:
         right.button("Dimension suivante →", on_click=_go, args=(step + 1,), type="primary", use_container_width=True)
+    elif rec.workshop_id:
+        workshop_participant.finish_button(rec, right)
     else:
         if right.button("Voir les résultats →", type="primary", use_container_width=True):
             st.switch_page("app_pages/results.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
@@ -131,7 +138,8 @@ def render() -> None:
     st.title("Questionnaire")
     st.caption(escape_markdown(f"{name} · {q.title}"))
     page.show_flashes()
-    if not authority_type:
+    workshop_participant.banner(rec)
+    if not authority_type and not rec.workshop_id:  # participants answer about the workshop's authority
         st.warning("Renseignez d’abord le type de collectivité : il détermine les questions qui vous concernent.")
         st.page_link(
             "app_pages/profile.py",

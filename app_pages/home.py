@@ -24,7 +24,7 @@ def _start(questionnaire_id: str) -> None:
 def _choices() -> None:
     cat = catalogue()
     columns = st.columns(len(cat.questionnaires))
-    for column, q in zip(columns, sorted(cat.questionnaires.values(), key=lambda x: x.variant), strict=True):
+    for column, q in zip(columns, sorted(cat.questionnaires.values(), key=lambda x: x.variant != "full"), strict=True):
         with column.container(border=True):
             st.subheader("Version complète" if q.variant == "full" else "Version express")
             n = len(q.questions())

@@ -67,7 +67,8 @@ def test_every_fiche_of_the_domain_brief_is_in_the_catalogue_with_its_exact_titl
     for kit, titles in DOMAIN_FICHES.items():
         for number, title in titles.items():
             fiche = found[(kit, number)]
-            assert fiche.title == title and fiche.verified
+            # the catalogue typesets French punctuation with non-breaking spaces
+            assert fiche.title.replace("\u00a0", " ") == title and fiche.verified
 
 
 def test_unconfirmed_fiches_say_so() -> None:
