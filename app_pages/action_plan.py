@@ -2,47 +2,104 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import date
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from scoring.engine import score
-from scoring.recommend import fiches_for, level_of, recommend
+from scoring.engine import DimensionScore, score
+from scoring.recommend import fiches_for, recommend
+from storage import DiagnosticRecord
 from ui import current, page
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 
 MIN_DIMS, MAX_DIMS = 2, 5
-COLUMNS = ["what", "lead", "partners", "deadline", "fiches", "indicator"]
 
 
-def _editor_frame(actions: list[dict[str, Any]]) -> pd.DataFrame:
-    rows = [{c: a.get(c, [] if c in ("partners", "fiches") else "") for c in COLUMNS} for a in actions]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["deadline"] = pd.to_datetime(frame["deadline"], errors="coerce").dt.date
-    return frame
+def _parse_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
-def _clean(frame: pd.DataFrame, dimension_id: str) -> list[dict[str, Any]]:
-    out = []
-    for row in frame.to_dict("records"):
-        what = str(row.get("what") or "").strip()
-        if not what:
-            continue
-        deadline = row.get("deadline")
-        out.append(
-            {
-                "dimension_id": dimension_id,
-                "what": what,
-                "lead": str(row.get("lead") or "").strip(),
-                "partners": list(row.get("partners") or []),
-                "deadline": deadline.isoformat() if hasattr(deadline, "isoformat") and not pd.isna(deadline) else "",
-                "fiches": list(row.get("fiches") or []),
-                "indicator": str(row.get("indicator") or "").strip(),
-            }
+def _save(rec: DiagnosticRecord, plan: list[dict[str, Any]], message: str) -> None:
+    store().save_action_plan(rec.id, plan)
+    page.flash(message)
+    st.rerun()
+
+
+def _action_form(
+    rec: DiagnosticRecord, plan: list[dict[str, Any]], action: dict[str, Any], dim_id: str, kit: str
+) -> None:
+    """One form for a new or existing action; submitting it saves the whole plan."""
+    cat = catalogue()
+    actors = {a.id: a.name for a in cat.actors.actors}
+    fiches = {f.id: f"{f'n° {f.number} · ' if f.number else ''}{f.title}" for f in fiches_for(cat, kit, dim_id, 10)}
+    new = "id" not in action
+    aid = action.get("id") or f"new-{dim_id}"
+    with st.form(f"action:{aid}", clear_on_submit=new, border=True):
+        what = st.text_area("Action", value=action.get("what", ""), max_chars=500, key=f"act:{aid}:what", height=68)
+        left, right = st.columns(2)
+        lead = left.text_input(
+            "Pilote (service, élu, partenaire)", value=action.get("lead", ""), max_chars=200, key=f"act:{aid}:lead"
         )
-    return out
+        deadline = right.date_input(
+            "Échéance", value=_parse_day(action.get("deadline", "")), format="DD/MM/YYYY", key=f"act:{aid}:deadline"
+        )
+        partners = left.multiselect(
+            "Partenaires",
+            list(actors),
+            default=[p for p in action.get("partners", []) if p in actors],
+            format_func=actors.__getitem__,
+            key=f"act:{aid}:partners",
+            placeholder="Choisir dans le catalogue des acteurs",
+        )
+        chosen_fiches = right.multiselect(
+            "Fiches RTES mobilisées",
+            list(fiches),
+            default=[f for f in action.get("fiches", []) if f in fiches],
+            format_func=fiches.__getitem__,
+            key=f"act:{aid}:fiches",
+            placeholder="Choisir une ou plusieurs fiches",
+        )
+        indicator = st.text_input(
+            "Indicateur de réussite", value=action.get("indicator", ""), max_chars=300, key=f"act:{aid}:indicator"
+        )
+        cols = st.columns([1, 1, 3])
+        saved = cols[0].form_submit_button("Ajouter l’action" if new else "Enregistrer", type="primary")
+        deleted = False if new else cols[1].form_submit_button("Supprimer")
+    if deleted:
+        _save(rec, [a for a in plan if a.get("id") != aid], "Action supprimée.")
+    if saved:
+        if not what.strip():
+            st.error("Décrivez l’action avant de l’enregistrer.")
+            return
+        entry = {
+            "id": action.get("id") or secrets.token_hex(8),
+            "dimension_id": dim_id,
+            "what": what.strip(),
+            "lead": lead.strip(),
+            "partners": partners,
+            "deadline": deadline.isoformat() if isinstance(deadline, date) else "",
+            "fiches": chosen_fiches,
+            "indicator": indicator.strip(),
+        }
+        updated = [entry if a.get("id") == entry["id"] else a for a in plan] if not new else [*plan, entry]
+        _save(rec, updated, "Action enregistrée.")
+
+
+def _dimension(rec: DiagnosticRecord, plan: list[dict[str, Any]], ds: DimensionScore, kit: str) -> None:
+    st.subheader(f"{ds.dimension.title} · {ds.score:.0f}/100, priorité {ds.priority:.0f}", anchor=False)
+    actions = [a for a in plan if a.get("dimension_id") == ds.dimension.id]
+    if not actions:
+        st.caption("Aucune action pour l’instant.")
+    for action in actions:
+        _action_form(rec, plan, action, ds.dimension.id, kit)
+    with st.expander("Nouvelle action", expanded=not actions):
+        _action_form(rec, plan, {}, ds.dimension.id, kit)
 
 
 def render() -> None:
@@ -55,69 +112,37 @@ def render() -> None:
     cat = catalogue()
     scores = score(cat, current.responses(rec))
     advice = recommend(cat, scores)
-    evaluated = [ds for ds in scores.dimensions if ds.priority is not None]
-    if len(evaluated) < MIN_DIMS:
+    ranked = sorted((ds for ds in scores.dimensions if ds.priority is not None), key=lambda ds: -(ds.priority or 0.0))
+    if len(ranked) < MIN_DIMS:
         st.info(
             "Répondez d’abord au questionnaire : il faut au moins deux dimensions évaluées pour bâtir un plan d’action."
         )
         return
     plan = store().load_action_plan(rec.id)
-    ranked = sorted(evaluated, key=lambda ds: -(ds.priority or 0.0))
-    titles = {
-        ds.dimension.id: f"{ds.dimension.title} ({ds.score:.0f}/100, priorité {ds.priority:.0f})" for ds in ranked
-    }
-    saved_dims = list(dict.fromkeys(a["dimension_id"] for a in plan if a.get("dimension_id") in titles))
-    default = saved_dims or [ds.dimension.id for ds in ranked[:3]]
+    by_id = {ds.dimension.id: ds for ds in ranked}
+    saved_dims = list(dict.fromkeys(a["dimension_id"] for a in plan if a.get("dimension_id") in by_id))
     st.write(
-        "Choisissez de 2 à 5 dimensions prioritaires (présélectionnées selon la priorité calculée), puis décrivez pour chacune les actions à mener."
+        f"Choisissez de {MIN_DIMS} à {MAX_DIMS} dimensions prioritaires (présélectionnées selon la priorité calculée), "
+        f"puis décrivez les actions à mener. Les fiches proposées sont celles du kit {advice.kit_title}."
     )
     chosen = st.multiselect(
         "Dimensions prioritaires",
-        list(titles),
-        default=default,
-        format_func=titles.__getitem__,
+        list(by_id),
+        default=saved_dims[:MAX_DIMS] or list(by_id)[:3],
+        format_func=lambda d: escape_markdown(by_id[d].dimension.title),
         max_selections=MAX_DIMS,
         key=f"plan_dims:{rec.id}",
     )
     if len(chosen) < MIN_DIMS:
-        st.warning("Choisissez au moins deux dimensions.")
+        st.warning(f"Choisissez au moins {MIN_DIMS} dimensions.")
         return
-    actors = {a.id: a.name for a in cat.actors.actors}
-    level, _ = level_of(cat, scores.authority_type)
-    kit = advice.kit_id
-    with st.form(f"plan:{rec.id}"):
-        frames = {}
-        for dim_id in chosen:
-            st.subheader(escape_markdown(titles[dim_id]), anchor=False)
-            fiches = {
-                f.id: f"{f'n° {f.number} · ' if f.number else ''}{f.title}" for f in fiches_for(cat, kit, dim_id, 10)
-            }
-            frames[dim_id] = st.data_editor(
-                _editor_frame([a for a in plan if a.get("dimension_id") == dim_id]),
-                num_rows="dynamic",
-                use_container_width=True,
-                key=f"plan_editor:{rec.id}:{dim_id}",
-                column_config={
-                    "what": st.column_config.TextColumn("Action", required=True, max_chars=500),
-                    "lead": st.column_config.TextColumn("Pilote", max_chars=200),
-                    "partners": st.column_config.MultiselectColumn(
-                        "Partenaires", options=list(actors), format_func=actors.__getitem__
-                    ),
-                    "deadline": st.column_config.DateColumn("Échéance", format="DD/MM/YYYY"),
-                    "fiches": st.column_config.MultiselectColumn(
-                        "Fiches RTES", options=list(fiches), format_func=fiches.__getitem__
-                    ),
-                    "indicator": st.column_config.TextColumn("Indicateur de réussite", max_chars=300),
-                },
-            )
-        if st.form_submit_button("Enregistrer le plan d’action", type="primary"):
-            new_plan = [action for dim_id, frame in frames.items() for action in _clean(frame, dim_id)]
-            store().save_action_plan(rec.id, new_plan)
-            page.flash(f"Plan d’action enregistré : {len(new_plan)} action(s).")
-            st.rerun()
-    st.caption(
-        f"Niveau de collectivité : {level.replace('_', ' ')} · les fiches proposées sont celles du kit {advice.kit_title}."
-    )
+    for dim_id in chosen:
+        _dimension(rec, plan, by_id[dim_id], advice.kit_id)
+    orphans = [a for a in plan if a.get("dimension_id") not in chosen]
+    if orphans:
+        st.caption(
+            f"{len(orphans)} action(s) enregistrée(s) sur des dimensions non sélectionnées : elles sont conservées et figurent dans le rapport."
+        )
 
 
 page.guard(render)
