@@ -12,9 +12,16 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from storage.engine import WRITE_OPTION, make_engine
-from storage.errors import DiagnosticNotFound, database_errors
+from storage.errors import (
+    READ_UNAVAILABLE,
+    WRITE_UNAVAILABLE,
+    DiagnosticNotFound,
+    StorageUnavailable,
+    database_errors,
+)
 from storage.migration import migrate
 from storage.records import DiagnosticRecord, new_id, utc_now
 from storage.tables import diagnostics
@@ -42,14 +49,22 @@ class Database:
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         """A connection in a read transaction, rolled back at the end."""
-        with database_errors(write=False), self.engine.connect() as conn:
+        with database_errors(write=False), _connect(self.engine, write=False) as conn:
             yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """A connection in a write transaction, committed at the end or rolled back."""
-        with database_errors(write=True), self._writer.begin() as conn:
+        with database_errors(write=True), _connect(self._writer, write=True) as conn, conn.begin():
             yield conn
+
+
+def _connect(engine: Engine, *, write: bool) -> Connection:
+    """A pooled connection; any failure to get one means the database is unavailable."""
+    try:
+        return engine.connect()
+    except SQLAlchemyError as exc:
+        raise StorageUnavailable(WRITE_UNAVAILABLE if write else READ_UNAVAILABLE) from exc
 
 
 def insert_diagnostic(
@@ -84,21 +99,14 @@ def touch(conn: Connection, diag_id: str, **values: Any) -> None:
     On PostgreSQL this also locks the diagnostic's row until the transaction ends, so
     writes to one diagnostic are serialised and always lock in the same order.
     """
-    result = conn.execute(
-        update(diagnostics)
-        .where(diagnostics.c.id == diag_id)
-        .values(updated_at=utc_now(), **values)
-    )
+    result = conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(updated_at=utc_now(), **values))
     if result.rowcount == 0:
         raise DiagnosticNotFound(diag_id)
 
 
 def exists(conn: Connection, diag_id: str) -> bool:
     """Whether a diagnostic has this id."""
-    return (
-        conn.execute(select(diagnostics.c.id).where(diagnostics.c.id == diag_id)).first()
-        is not None
-    )
+    return conn.execute(select(diagnostics.c.id).where(diagnostics.c.id == diag_id)).first() is not None
 
 
 def diagnostic_records(conn: Connection, *where: Any) -> list[DiagnosticRecord]:

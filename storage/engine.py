@@ -19,6 +19,7 @@ from sqlalchemy.pool import StaticPool
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = REPO_ROOT / "data" / "autodiag.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10
 WRITE_OPTION = "storage_write"
 """Execution option marking a connection whose transaction will write."""
 
@@ -42,7 +43,9 @@ def make_engine(url: str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_M
     parsed = database_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, busy_timeout_ms)
-    return create_engine(parsed, pool_pre_ping=True)
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+    # pre_ping: a connection the server closed (restart, failover) is replaced, not used.
+    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:

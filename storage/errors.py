@@ -18,30 +18,36 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+NBSP = "\u00a0"  # French typography: a non-breaking space before ":" and ";"
 READ_UNAVAILABLE = (
-    "La base de données est injoignable pour le moment. "
-    "Réessayez dans quelques instants ; si le problème persiste, prévenez l'administrateur."
+    f"La base de données est injoignable pour le moment. Réessayez dans quelques instants{NBSP}; "
+    "si le problème persiste, prévenez l’administrateur."
 )
 WRITE_UNAVAILABLE = (
-    "La base de données est injoignable pour le moment : votre dernière modification "
-    "n'a pas été enregistrée. Réessayez dans quelques instants ; si le problème persiste, "
-    "prévenez l'administrateur."
+    f"La base de données est injoignable pour le moment{NBSP}: votre dernière modification n’a pas "
+    f"été enregistrée. Réessayez dans quelques instants{NBSP}; si le problème persiste, prévenez "
+    "l’administrateur."
 )
-READ_FAILED = "La base de données a renvoyé une erreur : la lecture n'a pas abouti."
-WRITE_FAILED = (
-    "La base de données a renvoyé une erreur : votre dernière modification n'a pas été enregistrée."
-)
+READ_FAILED = f"La base de données a renvoyé une erreur{NBSP}: la lecture n’a pas abouti."
+WRITE_FAILED = f"La base de données a renvoyé une erreur{NBSP}: votre dernière modification n’a pas été enregistrée."
 
 
 class StorageError(Exception):
     """Base class of every storage error; its message is French and user-facing."""
 
+    default_message = f"La base de données a renvoyé une erreur{NBSP}: l’opération n’a pas abouti."
 
-class StorageUnavailable(StorageError):
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message)
+
+
+class StorageUnavailable(StorageError):  # noqa: N818  the app's API names it so
     """The database cannot be reached, is locked for too long or dropped the connection."""
 
+    default_message = READ_UNAVAILABLE
 
-class NotFound(StorageError, LookupError):
+
+class NotFound(StorageError, LookupError):  # noqa: N818  the app's API names it so
     """A record asked for by id does not exist."""
 
 
@@ -49,7 +55,7 @@ class DiagnosticNotFound(NotFound):
     """No diagnostic has this id."""
 
     def __init__(self, diag_id: str) -> None:
-        super().__init__("Ce diagnostic est introuvable : le lien est peut-être incomplet.")
+        super().__init__(f"Ce diagnostic est introuvable{NBSP}: le lien est peut-être incomplet.")
         self.diag_id = diag_id
 
 
@@ -57,17 +63,17 @@ class WorkshopNotFound(NotFound):
     """No workshop has this id."""
 
     def __init__(self, workshop_id: str) -> None:
-        super().__init__("Cet atelier est introuvable : le lien est peut-être incomplet.")
+        super().__init__(f"Cet atelier est introuvable{NBSP}: le lien est peut-être incomplet.")
         self.workshop_id = workshop_id
 
 
-class WorkshopClosed(StorageError):
+class WorkshopClosed(StorageError):  # noqa: N818  the app's API names it so
     """The workshop is closed: nobody may join it any more."""
 
     def __init__(self, workshop_id: str) -> None:
         super().__init__(
-            "Cet atelier est clos : il n'accepte plus de nouveaux participants. "
-            "Demandez à l'animateur de le rouvrir."
+            f"Cet atelier est clos{NBSP}: il n’accepte plus de nouveaux participants. "
+            "Demandez à l’animateur de le rouvrir."
         )
         self.workshop_id = workshop_id
 
@@ -77,14 +83,26 @@ def database_errors(*, write: bool) -> Iterator[None]:
     """Turn SQLAlchemy errors into `StorageUnavailable` / `StorageError` with French text."""
     try:
         yield
-    except _UNREACHABLE as exc:
-        raise StorageUnavailable(WRITE_UNAVAILABLE if write else READ_UNAVAILABLE) from exc
-    except DBAPIError as exc:
-        if exc.connection_invalidated:
+    except SQLAlchemyError as exc:
+        if is_unreachable(exc):
             raise StorageUnavailable(WRITE_UNAVAILABLE if write else READ_UNAVAILABLE) from exc
         raise StorageError(WRITE_FAILED if write else READ_FAILED) from exc
-    except SQLAlchemyError as exc:
-        raise StorageError(WRITE_FAILED if write else READ_FAILED) from exc
+
+
+def is_unreachable(exc: SQLAlchemyError) -> bool:
+    """Whether an error means the database cannot be reached or used right now.
+
+    Beyond the error classes, PostgreSQL SQLSTATE classes 08 (connection exception),
+    53 (insufficient resources: too many connections, disk full), 57P (server shutting
+    down, database dropped) and 3D000 (database does not exist) count as unreachable.
+    """
+    if isinstance(exc, _UNREACHABLE):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    sqlstate = str(getattr(exc.orig, "sqlstate", None) or "")
+    return exc.connection_invalidated or sqlstate.startswith(_UNREACHABLE_SQLSTATES)
 
 
 _UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)
+_UNREACHABLE_SQLSTATES = ("08", "53", "57P", "3D000")

@@ -21,6 +21,7 @@ from storage.errors import DiagnosticNotFound
 from storage.records import DiagnosticRecord
 from storage.responses import check_importance as _importance
 from storage.responses import (
+    check_key,
     copy_all,
     is_blank,
     load_parts,
@@ -32,7 +33,7 @@ from storage.responses import (
 )
 from storage.responses import split_answer as _answer
 from storage.tables import answers, comments, diagnostics, importances
-from storage.workshops import WorkshopMixin
+from storage.workshops import WorkshopMixin, check_open
 
 
 class Store(WorkshopMixin):
@@ -46,11 +47,15 @@ class Store(WorkshopMixin):
         workshop_id: str | None = None,
         participant: dict[str, Any] | None = None,
     ) -> str:
-        """Create an empty diagnostic and return its id."""
+        """Create an empty diagnostic and return its id (participants: see `join_workshop`)."""
         participant = participant or {}
+        if set(participant) - {"role", "first_name"}:
+            raise ValueError(f"unknown participant keys: {sorted(participant)}")
         with self._write() as conn:
             if previous_id is not None and not exists(conn, previous_id):
                 raise DiagnosticNotFound(previous_id)
+            if workshop_id is not None:
+                check_open(conn, workshop_id)
             return insert_diagnostic(
                 conn,
                 questionnaire_id,
@@ -77,9 +82,7 @@ class Store(WorkshopMixin):
         with self._write() as conn:
             touch(conn, diag_id, finished=bool(finished))
 
-    def save_answer(
-        self, diag_id: str, question_id: str, value: int | str | None, carried_over: bool = False
-    ) -> None:
+    def save_answer(self, diag_id: str, question_id: str, value: int | str | None, carried_over: bool = False) -> None:
         """Set (or with None remove) one answer: a level, "dk" or "na"."""
         with self._write() as conn:
             touch(conn, diag_id)
@@ -87,9 +90,8 @@ class Store(WorkshopMixin):
                 remove(conn, answers, diag_id, question_id)
                 return
             level, special = _answer(value)
-            upsert(conn, answers, {"diagnostic_id": diag_id, "question_id": question_id,
-                                   "level": level, "special": special,
-                                   "carried_over": bool(carried_over)})  # fmt: skip
+            row = {"diagnostic_id": diag_id, "question_id": check_key(question_id), "level": level, "special": special}
+            upsert(conn, answers, {**row, "carried_over": bool(carried_over)})
 
     def save_comment(self, diag_id: str, item_id: str, text: str | None) -> None:
         """Set (or with None or blank text remove) the comment on a question or dimension."""
@@ -98,7 +100,7 @@ class Store(WorkshopMixin):
             if text is None or is_blank(text):
                 remove(conn, comments, diag_id, item_id)
                 return
-            upsert(conn, comments, {"diagnostic_id": diag_id, "item_id": item_id, "text": text})
+            upsert(conn, comments, {"diagnostic_id": diag_id, "item_id": check_key(item_id), "text": text})
 
     def save_importance(self, diag_id: str, dimension_id: str, value: int | None) -> None:
         """Set (or with None remove) the importance 0..3 of a dimension."""
@@ -107,8 +109,8 @@ class Store(WorkshopMixin):
             if value is None:
                 remove(conn, importances, diag_id, dimension_id)
                 return
-            upsert(conn, importances, {"diagnostic_id": diag_id, "dimension_id": dimension_id,
-                                       "value": _importance(value)})  # fmt: skip
+            row = {"diagnostic_id": diag_id, "dimension_id": check_key(dimension_id), "value": _importance(value)}
+            upsert(conn, importances, row)
 
     def load_responses(self, diag_id: str) -> dict[str, Any]:
         """The diagnostic's answers in the ResponseSet JSON shape."""
@@ -137,8 +139,7 @@ class Store(WorkshopMixin):
             questionnaire = data.get("questionnaire")
             if questionnaire is not None and questionnaire != found[0].questionnaire_id:
                 raise ValueError(
-                    f"responses to {questionnaire!r} cannot go into a diagnostic "
-                    f"of {found[0].questionnaire_id!r}"
+                    f"responses to {questionnaire!r} cannot go into a diagnostic of {found[0].questionnaire_id!r}"
                 )
             touch(conn, diag_id)
             replace_all(conn, diag_id, rows)

@@ -93,14 +93,10 @@ def load_parts(conn: Connection, diag_filter: DiagFilter) -> dict[str, Parts]:
 
     a, i, c = answers.c, importances.c, comments.c
     query = select(a.diagnostic_id, a.question_id, a.level, a.special)
-    for diag_id, question_id, level, special in conn.execute(
-        query.where(diag_filter(a.diagnostic_id))
-    ):
+    for diag_id, question_id, level, special in conn.execute(query.where(diag_filter(a.diagnostic_id))):
         parts(diag_id)["answers"][question_id] = special if level is None else level
     by_dimension = select(i.diagnostic_id, i.dimension_id, i.value)
-    for diag_id, dimension_id, value in conn.execute(
-        by_dimension.where(diag_filter(i.diagnostic_id))
-    ):
+    for diag_id, dimension_id, value in conn.execute(by_dimension.where(diag_filter(i.diagnostic_id))):
         parts(diag_id)["importance"][dimension_id] = value
     by_item = select(c.diagnostic_id, c.item_id, c.text)
     for diag_id, item_id, text in conn.execute(by_item.where(diag_filter(c.diagnostic_id))):
@@ -119,22 +115,18 @@ def rows_of(diag_id: str, data: Mapping[str, Any]) -> dict[Table, list[dict[str,
     rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
     for question_id, value in _mapping(data, "answers").items():
         level, special = split_answer(value)
-        rows[answers].append(
-            {"diagnostic_id": diag_id, "question_id": _key(question_id), "level": level,
-             "special": special, "carried_over": False}
-        )  # fmt: skip
+        row = {"diagnostic_id": diag_id, "question_id": check_key(question_id), "level": level, "special": special}
+        rows[answers].append({**row, "carried_over": False})
     for dimension_id, value in _mapping(data, "importance").items():
+        importance = check_importance(value)
         rows[importances].append(
-            {"diagnostic_id": diag_id, "dimension_id": _key(dimension_id),
-             "value": check_importance(value)}
-        )  # fmt: skip
+            {"diagnostic_id": diag_id, "dimension_id": check_key(dimension_id), "value": importance}
+        )
     for item_id, text in _mapping(data, "comments").items():
         if not isinstance(text, str):
             raise ValueError(f"a comment is a text, not {text!r}")
         if not is_blank(text):
-            rows[comments].append(
-                {"diagnostic_id": diag_id, "item_id": _key(item_id), "text": text}
-            )
+            rows[comments].append({"diagnostic_id": diag_id, "item_id": check_key(item_id), "text": text})
     return rows
 
 
@@ -151,9 +143,7 @@ def copy_all(conn: Connection, new_id: str, previous_id: str) -> None:
     for table in CHILD_TABLES:
         conn.execute(delete(table).where(table.c.diagnostic_id == new_id))
         names = [c.name for c in table.c if c.name != "diagnostic_id"]
-        sources: list[ColumnElement[Any]] = [
-            true() if name == "carried_over" else table.c[name] for name in names
-        ]
+        sources: list[ColumnElement[Any]] = [true() if name == "carried_over" else table.c[name] for name in names]
         query = select(literal(new_id), *sources).where(table.c.diagnostic_id == previous_id)
         conn.execute(insert(table).from_select(["diagnostic_id", *names], query))
 
@@ -166,7 +156,7 @@ def _mapping(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     return value
 
 
-def _key(value: object) -> str:
+def check_key(value: object) -> str:
     """A question, dimension or item id: a non-empty string of at most 64 characters."""
     if not isinstance(value, str) or not 0 < len(value) <= 64:
         raise ValueError(f"an id is a string of 1 to 64 characters, not {value!r}")

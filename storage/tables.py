@@ -95,9 +95,7 @@ diagnostics = Table(
 )
 
 
-def _child(
-    name: str, key: str, *columns: Column[Any], checks: dict[str, str] | None = None
-) -> Table:
+def _child(name: str, key: str, *columns: Column[Any], checks: dict[str, str] | None = None) -> Table:
     """A table of values keyed by (diagnostic, item), deleted with its diagnostic."""
     return Table(
         name,

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storage.database import Database, diagnostic_records, insert_diagnostic
@@ -43,12 +43,24 @@ def normalize_join_code(code: str) -> str:
     return re.sub(r"[\s\-‐‑‒–—_.]", "", code).upper()
 
 
+def check_open(conn: Connection, workshop_id: str) -> Row[Any]:
+    """The workshop's row; WorkshopNotFound or WorkshopClosed if one cannot join it.
+
+    The row is read FOR SHARE on PostgreSQL: a concurrent close waits for the join.
+    """
+    query = select(workshops).where(workshops.c.id == workshop_id)
+    row = conn.execute(query.with_for_update(read=True)).first()
+    if row is None:
+        raise WorkshopNotFound(workshop_id)
+    if row.closed:
+        raise WorkshopClosed(workshop_id)
+    return row
+
+
 class WorkshopMixin(Database):
     """Workshop operations of the `Store`."""
 
-    def create_workshop(
-        self, title: str, questionnaire_id: str, profile: dict[str, Any]
-    ) -> WorkshopRecord:
+    def create_workshop(self, title: str, questionnaire_id: str, profile: dict[str, Any]) -> WorkshopRecord:
         """Open a workshop: unique join code, facilitator token, consolidated diagnostic."""
         for attempt in range(CREATE_ATTEMPTS):
             try:
@@ -86,13 +98,7 @@ class WorkshopMixin(Database):
     def join_workshop(self, workshop_id: str, role: str, first_name: str | None) -> str:
         """Create a participant's diagnostic in an open workshop and return its id."""
         with self._write() as conn:
-            # FOR SHARE on PostgreSQL: a concurrent close waits until we have joined.
-            query = select(workshops).where(workshops.c.id == workshop_id)
-            row = conn.execute(query.with_for_update(read=True)).first()
-            if row is None:
-                raise WorkshopNotFound(workshop_id)
-            if row.closed:
-                raise WorkshopClosed(workshop_id)
+            row = check_open(conn, workshop_id)
             return insert_diagnostic(
                 conn,
                 row.questionnaire_id,
@@ -107,9 +113,7 @@ class WorkshopMixin(Database):
         with self._read() as conn:
             return diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
 
-    def participant_responses(
-        self, workshop_id: str
-    ) -> list[tuple[DiagnosticRecord, dict[str, Any]]]:
+    def participant_responses(self, workshop_id: str) -> list[tuple[DiagnosticRecord, dict[str, Any]]]:
         """Every participant with their response set, loaded in four queries."""
         ids = select(diagnostics.c.id).where(diagnostics.c.workshop_id == workshop_id)
         with self._read() as conn:
@@ -127,9 +131,7 @@ class WorkshopMixin(Database):
 
     def _set_closed(self, workshop_id: str, closed: bool) -> None:
         with self._write() as conn:
-            result = conn.execute(
-                update(workshops).where(workshops.c.id == workshop_id).values(closed=closed)
-            )
+            result = conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(closed=closed))
             if result.rowcount == 0:
                 raise WorkshopNotFound(workshop_id)
 
@@ -142,10 +144,7 @@ class WorkshopMixin(Database):
     def _unused_join_code(conn: Connection) -> str:
         for _ in range(100):
             code = new_join_code()
-            if (
-                conn.execute(select(workshops.c.id).where(workshops.c.join_code == code)).first()
-                is None
-            ):
+            if conn.execute(select(workshops.c.id).where(workshops.c.join_code == code)).first() is None:
                 return code
         raise AssertionError("no free join code in 100 draws")  # 887 M codes: never happens
 

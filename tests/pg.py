@@ -41,7 +41,7 @@ SERVER_SETTINGS = {
 }
 
 
-class PostgresUnavailable(RuntimeError):
+class PostgresStartError(RuntimeError):
     """PostgreSQL could not be found or started; the message says why."""
 
 
@@ -58,9 +58,8 @@ def find_bin_dir() -> Path:
     initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
     if initdb and pg_ctl and Path(initdb).parent == Path(pg_ctl).parent:
         return Path(initdb).parent
-    raise PostgresUnavailable(
-        "initdb/pg_ctl not found in /usr/lib/postgresql/*/bin nor on PATH "
-        "(apt-get install postgresql)"
+    raise PostgresStartError(
+        "initdb/pg_ctl not found in /usr/lib/postgresql/*/bin nor on PATH (apt-get install postgresql)"
     )
 
 
@@ -95,29 +94,38 @@ class PostgresServer:
 
     def start(self) -> PostgresServer:
         """Run initdb, then start the server on a free port and wait until it answers."""
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self) -> None:
         self._run(
             [str(self.bin_dir / "initdb"), "-D", str(self.data_dir), "-U", "postgres",
              "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
         )  # fmt: skip
+        atexit.register(self.stop)
         last_error = ""
-        for _attempt in range(3):  # the free port may be taken before we bind it
+        for _attempt in range(3):  # the free port may be taken before the server binds it
             self.port = free_port()
             options = [f"-p {self.port}", f"-c unix_socket_directories={self.root}"]
             options += [f"-c {key}={value}" for key, value in SERVER_SETTINGS.items()]
+            self.started = True  # from here on, stop() tries pg_ctl stop
             try:
                 self._run(
                     [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-l",
                      str(self.log_file), "-o", " ".join(options), "-w",
                      "-t", str(int(START_TIMEOUT_S)), "start"],
                 )  # fmt: skip
-            except PostgresUnavailable as exc:
+            except PostgresStartError as exc:
                 last_error = str(exc)
+                self._stop_server()
                 continue
-            self.started = True
-            atexit.register(self.stop)
             self._wait_until_ready()
-            return self
-        raise PostgresUnavailable(f"pg_ctl start failed 3 times: {last_error}")
+            return
+        raise PostgresStartError(f"pg_ctl start failed 3 times: {last_error}")
 
     def create_database(self, name: str | None = None) -> str:
         """Create a fresh database (a random name by default) and return its URL."""
@@ -129,20 +137,18 @@ class PostgresServer:
     def drop_database(self, name: str) -> None:
         """Drop a database, closing its open connections first."""
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
     def stop(self) -> None:
         """Stop the server (immediate mode) and delete its directory; idempotent."""
         if self.started:
-            self.started = False
-            with suppress(PostgresUnavailable):
-                self._run(
-                    [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m",
-                     "immediate", "-w", "stop"],
-                )  # fmt: skip
+            self._stop_server()
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _stop_server(self) -> None:
+        self.started = False
+        with suppress(PostgresStartError):
+            self._run([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop"])
 
     def _make_root(self) -> Path:
         """A temp dir the server user owns and can reach (every parent traversable)."""
@@ -156,7 +162,7 @@ class PostgresServer:
             user = pwd.getpwnam("postgres")
         except KeyError:
             shutil.rmtree(root)
-            raise PostgresUnavailable("running as root but no `postgres` system user") from None
+            raise PostgresStartError("running as root but no `postgres` system user") from None
         os.chown(root, user.pw_uid, user.pw_gid)
         return root
 
@@ -167,14 +173,14 @@ class PostgresServer:
                 command = ["runuser", "-u", "postgres", "--", *command]
             else:
                 command = ["su", "postgres", "-s", "/bin/sh", "-c", shlex.join(command)]
-        result = subprocess.run(
-            command, capture_output=True, text=True, timeout=START_TIMEOUT_S + 30, check=False
-        )
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=START_TIMEOUT_S + 30, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PostgresStartError(f"{shlex.join(command)} could not run: {exc}") from exc
         if result.returncode != 0:
             log = self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
-            raise PostgresUnavailable(
-                f"{shlex.join(command)} failed ({result.returncode}):\n"
-                f"{result.stdout}{result.stderr}{log[-2000:]}"
+            raise PostgresStartError(
+                f"{shlex.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}{log[-2000:]}"
             )
 
     def _wait_until_ready(self) -> None:
@@ -187,8 +193,7 @@ class PostgresServer:
                 return
             except psycopg.OperationalError as exc:
                 if time.monotonic() > deadline:
-                    self.stop()
-                    raise PostgresUnavailable(f"server not ready: {exc}") from exc
+                    raise PostgresStartError(f"server not ready: {exc}") from exc
                 time.sleep(0.1)
 
 

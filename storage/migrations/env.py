@@ -8,6 +8,8 @@ through `config.attributes["connection"]`. From the command line (`alembic upgra
 
 from __future__ import annotations
 
+from logging.config import fileConfig
+
 from alembic import context
 from sqlalchemy import Connection
 
@@ -15,6 +17,8 @@ from storage.engine import database_url, make_engine
 from storage.tables import metadata
 
 config = context.config
+if config.config_file_name is not None:  # command line: alembic.ini's logging settings
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
 def run_with(connection: Connection) -> None:

@@ -19,9 +19,7 @@ if str(REPO_ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) omits
     sys.path.insert(0, str(REPO_ROOT))
 
 from storage import Store  # noqa: E402
-from tests.pg import PostgresServer, PostgresUnavailable  # noqa: E402
-
-BACKENDS = ["sqlite", "postgresql"]
+from tests.pg import PostgresServer, PostgresStartError  # noqa: E402
 
 
 def in_ci() -> bool:
@@ -34,7 +32,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     """A PostgreSQL server started for the whole session, stopped and deleted at the end."""
     try:
         server = PostgresServer().start()
-    except PostgresUnavailable as exc:
+    except PostgresStartError as exc:
         if in_ci():
             pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
         pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
@@ -48,7 +46,7 @@ def postgres_url(postgres_server: PostgresServer) -> str:
     return postgres_server.create_database("autodiag_session")
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of an empty database: a SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":

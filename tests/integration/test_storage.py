@@ -80,6 +80,14 @@ def test_an_impossible_answer_is_refused_and_nothing_is_written(store: Store, va
     assert store.load_responses(diag_id)["answers"] == {}
 
 
+def test_an_id_longer_than_the_content_format_allows_is_refused(store: Store) -> None:
+    diag_id = store.create_diagnostic("complet", PROFILE)
+    with pytest.raises(ValueError):
+        store.save_answer(diag_id, "q" * 65, 1)
+    with pytest.raises(ValueError):
+        store.save_comment(diag_id, "", "Sans question")
+
+
 def test_an_importance_outside_zero_to_three_is_refused(store: Store) -> None:
     diag_id = store.create_diagnostic("complet", PROFILE)
     with pytest.raises(ValueError):
@@ -234,9 +242,7 @@ def test_two_threads_writing_answers_at_once_lose_nothing(store: Store) -> None:
 answer_values = st.one_of(st.integers(0, 10), st.sampled_from(["dk", "na"]), st.none())
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["q1", "q2", "q3"]), answer_values), max_size=12))
 def test_the_answers_read_back_are_the_last_ones_written(
     store: Store, writes: list[tuple[str, int | str | None]]
