@@ -13,7 +13,7 @@ from scoring.recommend import fiches_for, recommend
 from storage import DiagnosticRecord
 from ui import current, page
 from ui.resources import catalogue, store
-from ui.text import escape_markdown
+from ui.text import escape_markdown, score_text
 
 MIN_DIMS, MAX_DIMS = 2, 5
 
@@ -92,7 +92,7 @@ def _action_form(
 
 
 def _dimension(rec: DiagnosticRecord, plan: list[dict[str, Any]], ds: DimensionScore, kit: str) -> None:
-    st.subheader(f"{ds.dimension.title} · {ds.score:.0f}/100, priorité {ds.priority:.0f}", anchor=False)
+    st.subheader(f"{ds.dimension.title} · {score_text(ds.score)}/100, priorité {ds.priority:.0f}", anchor=False)
     actions = [a for a in plan if a.get("dimension_id") == ds.dimension.id]
     if not actions:
         st.caption("Aucune action pour l’instant.")

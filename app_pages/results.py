@@ -12,10 +12,10 @@ from reports.tables import answers_json, export_filename, scores_csv
 from scoring.engine import Scores, score
 from scoring.recommend import Advice, recommend
 from storage import DiagnosticRecord
-from ui import current, keys, page, transfer_widgets
+from ui import current, keys, page, progress, transfer_widgets, workshop_participant
 from ui.resources import catalogue
 from ui.tables import dimensions_table, radar_table
-from ui.text import escape_markdown, french_number
+from ui.text import escape_markdown, french_number, score_text
 
 HALVES = (("resource", "Ressources mobilisées"), ("motivation", "Motivations du territoire"))
 
@@ -31,14 +31,16 @@ def _indices(scores: Scores) -> None:
         ),
         strict=True,
     ):
-        value = "non évalué" if index.value is None else f"{french_number(index.value)}/100"
+        value = "non évalué" if index.value is None else f"{score_text(index.value)}/100"
         col.metric(label, value, help="Moyenne pondérée des dimensions évaluées.")
         col.caption(f"Palier : **{index.band.label}**" if index.band else "Aucune dimension évaluée")
 
 
-def _radar(scores: Scores, half: str, title: str, name: str, previous: Scores | None) -> None:
+def _radar(
+    scores: Scores, half: str, title: str, name: str, previous: Scores | None, peers: progress.Peers | None = None
+) -> None:
     st.subheader(title, anchor=False)
-    fig = radar_figure(scores, half, previous=previous)  # type: ignore[arg-type]
+    fig = radar_figure(scores, half, previous=previous, peer=peers.median if peers else None)  # type: ignore[arg-type]
     st.plotly_chart(fig, key=f"radar:{half}", config={"displaylogo": False, "locale": "fr"})
     missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]
     if missing:
@@ -141,11 +143,14 @@ def render() -> None:
             query_params={keys.PARAM_DIAGNOSTIC: rec.id},
         )
     previous = current.previous_scores(rec)
+    peers = progress.peers(rec)
     _indices(scores)
     cols = st.columns(2)
     for col, (half, title) in zip(cols, HALVES, strict=True):
         with col:
-            _radar(scores, half, title, name, previous)
+            _radar(scores, half, title, name, previous, peers)
+    progress.section(rec, scores, previous, peers)
+    workshop_participant.results_section(rec, scores)
     st.header("Toutes les dimensions", anchor=False)
     st.table(dimensions_table(scores), hide_index=True)
     st.header("Matrice des priorités", anchor=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scoring.engine import STATUS_LABELS, Index, Scores
+from scoring.engine import STATUS_LABELS, Index, Scores, shown_score
 from scoring.recommend import Advice
 
 
@@ -10,9 +10,13 @@ def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
+def _score(value: float | None) -> str:
+    return "–" if value is None else str(shown_score(value))
+
+
 def _index_line(name: str, index: Index) -> str:
     band = index.band.label if index.band else "non évalué"
-    return f"{name:<22} {_num(index.value):>5}  {band}"
+    return f"{name:<22} {_score(index.value):>5}  {band}"
 
 
 def render_table(scores: Scores, advice: Advice) -> str:
@@ -28,7 +32,7 @@ def render_table(scores: Scores, advice: Advice) -> str:
     for ds in scores.dimensions:
         band = ds.band.label if ds.band else STATUS_LABELS[ds.status]
         lines.append(
-            f"{ds.dimension.title[:42]:<42} {_num(ds.score):>5}  {band:<14} "
+            f"{ds.dimension.title[:42]:<42} {_score(ds.score):>5}  {band:<14} "
             f"{_num(ds.coverage):>5} {_num(ds.dk_share):>5} {_num(ds.priority):>5}"
         )
     lines += [

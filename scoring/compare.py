@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.engine import Scores
@@ -33,17 +33,23 @@ def dimension_changes(current: Scores, previous: Scores) -> list[DimensionChange
     return [DimensionChange(ds.dimension, before.get(ds.dimension.id), ds.score) for ds in current.dimensions]
 
 
-def peer_median(peers: Sequence[Scores], min_count: int = MIN_PEERS) -> dict[str, float] | None:
+def dimension_scores(scores: Scores) -> dict[str, float | None]:
+    """Each dimension's score (None when not evaluated): what a peer contributes."""
+    return {ds.dimension.id: ds.score for ds in scores.dimensions}
+
+
+def peer_median(peers: Sequence[Mapping[str, float | None]], min_count: int = MIN_PEERS) -> dict[str, float] | None:
     """Per dimension, the median score of the peers; None unless `min_count` peers have a score.
 
-    A dimension gets a median only when at least `min_count` peers scored it.
+    Each peer is given as its dimension scores (`dimension_scores`). A dimension gets a
+    median only when at least `min_count` peers scored it.
     """
-    scored = [p for p in peers if p.overall.value is not None]
+    scored = [p for p in peers if any(v is not None for v in p.values())]
     if len(scored) < min_count:
         return None
     values: dict[str, list[float]] = {}
     for peer in scored:
-        for ds in peer.dimensions:
-            if ds.score is not None:
-                values.setdefault(ds.dimension.id, []).append(ds.score)
+        for dim_id, value in peer.items():
+            if value is not None:
+                values.setdefault(dim_id, []).append(value)
     return {dim_id: statistics.median(v) for dim_id, v in values.items() if len(v) >= min_count}

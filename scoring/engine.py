@@ -6,6 +6,7 @@ the same numbers for many response sets at once and the tests hold the two toget
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -81,6 +82,11 @@ class Scores:
         total = sum(ds.applicable for ds in self.dimensions)
         done = sum(ds.applicable - ds.missing for ds in self.dimensions)
         return 100.0 * done / total if total else 0.0
+
+
+def shown_score(value: float) -> int:
+    """The whole number shown to people: rounded down, so a score never displays a band boundary it has not reached."""
+    return math.floor(value + 1e-9)
 
 
 def band_for(score: float, bands: Bands) -> Band:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from scoring.engine import DimensionScore, Scores
+from scoring.engine import DimensionScore, Scores, shown_score
 from scoring.loader import Catalogue
 from scoring.models import Actor, Fiche, LevelId
 
@@ -81,13 +81,13 @@ def _fields(catalogue: Catalogue, scores: Scores, ds: DimensionScore) -> dict[st
     """Values the reason templates of rules.yaml may use."""
     return {
         "title": ds.dimension.title,
-        "score": _pct(ds.score),
+        "score": "–" if ds.score is None else str(shown_score(ds.score)),
         "band": ds.band.label if ds.band else "non évalué",
         "priority": priority_label(catalogue, ds.priority) if ds.priority is not None else "priorité non calculée",
         "importance": _importance_text(ds),
         "coverage": _pct(ds.coverage),
         "dk_share": _pct(ds.dk_share),
-        "global_index": _pct(scores.overall.value),
+        "global_index": "–" if scores.overall.value is None else str(shown_score(scores.overall.value)),
     }
 
 
@@ -153,7 +153,7 @@ def recommend(catalogue: Catalogue, scores: Scores) -> Advice:
     if scores.overall.value is not None and scores.overall.value < intro.global_index_below:
         fiches = [f for f in catalogue.fiches.fiches if f.kit == kit and intro.fiche_tag in f.tags]
         fiches.sort(key=lambda f: f.number or 99)
-        reason = intro.reason.format(global_index=f"{scores.overall.value:.0f}")
+        reason = intro.reason.format(global_index=str(shown_score(scores.overall.value)))
         items.append(Recommendation("introduction", None, reason, None, fiches, []))
     items += _weak(catalogue, scores, kit, level)
     items += _unknown(catalogue, scores, kit, level)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from scoring.engine import STATUS_LABELS, DimensionScore, Scores
-from ui.text import french_number
+from ui.text import french_number, score_text
 
 
 def _band(ds: DimensionScore) -> str:
@@ -15,7 +15,7 @@ def _band(ds: DimensionScore) -> str:
 def radar_table(scores: Scores, half: str) -> pd.DataFrame:
     """The numbers a radar draws: one row per dimension of a half."""
     rows = [
-        {"Dimension": ds.dimension.short_title, "Score sur 100": french_number(ds.score), "Palier": _band(ds)}
+        {"Dimension": ds.dimension.short_title, "Score sur 100": score_text(ds.score), "Palier": _band(ds)}
         for ds in scores.half(half)
     ]
     return pd.DataFrame(rows)
@@ -29,7 +29,7 @@ def dimensions_table(scores: Scores) -> pd.DataFrame:
             {
                 "Moitié": "Motivation" if ds.dimension.half == "motivation" else "Ressource",
                 "Dimension": ds.dimension.title,
-                "Score": french_number(ds.score),
+                "Score": score_text(ds.score),
                 "Palier": _band(ds),
                 "Couverture": french_number(ds.coverage, unit="%"),
                 "Je ne sais pas": french_number(ds.dk_share, unit="%"),

@@ -8,7 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scoring.engine import applies, score
+from scoring.engine import applies, score, shown_score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import StorageUnavailable, Store
@@ -66,8 +66,8 @@ def test_a_new_user_walks_the_whole_express_diagnostic_and_sees_what_the_core_co
         ),
     )
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Indice global"] == f"{expected.overall.value:.0f}/100"
-    assert metrics["Indice ressources"] == f"{expected.resource.value:.0f}/100"
+    assert metrics["Indice global"] == f"{shown_score(expected.overall.value)}/100"
+    assert metrics["Indice ressources"] == f"{shown_score(expected.resource.value)}/100"
     page = texts(at)
     for ds in expected.dimensions:
         assert ds.dimension.title in at.table[-1].value["Dimension"].tolist()

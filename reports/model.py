@@ -1,0 +1,156 @@
+"""What a report needs, gathered once: answers, scores, advice, action plan, workshop data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypedDict
+
+from scoring.engine import Scores, score
+from scoring.group import QuestionStats, group_responses, question_stats
+from scoring.loader import Catalogue
+from scoring.models import Profile, ResponseSet
+from scoring.recommend import Advice, recommend
+
+SOLO_RESPONDENTS = "Diagnostic rempli par la collectivité"
+UNNAMED_AUTHORITY = "Collectivité (nom non renseigné)"
+ACTION_TEXT_FIELDS = ("dimension_id", "what", "lead", "deadline", "indicator")
+ACTION_LIST_FIELDS = ("partners", "fiches")
+
+
+class ActionItem(TypedDict):
+    """One line of the action plan; `partners` are actor ids, `fiches` fiche ids."""
+
+    dimension_id: str
+    what: str
+    lead: str
+    partners: list[str]
+    deadline: str
+    fiches: list[str]
+    indicator: str
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A workshop's group data: participation, per-question statistics, group scores."""
+
+    participants_by_role: dict[str, int]
+    stats: dict[str, QuestionStats]
+    group_scores: Scores
+    consolidated: ResponseSet
+    participants: tuple[ResponseSet, ...] = ()
+    dimension_range: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def participant_count(self) -> int:
+        """Number of participants, all roles together."""
+        return sum(self.participants_by_role.values()) or len(self.participants)
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything a PDF or XLSX report shows, computed by `scoring` and never recomputed here."""
+
+    catalogue: Catalogue
+    responses: ResponseSet
+    scores: Scores
+    advice: Advice
+    action_plan: list[ActionItem]
+    generated_on: date
+    respondents: str
+    workshop: Workshop | None = None
+    previous: Scores | None = None
+
+    @property
+    def authority_name(self) -> str:
+        """The authority's name as typed, or a neutral placeholder."""
+        return self.responses.profile.name.strip() or UNNAMED_AUTHORITY
+
+    @property
+    def authority_type_label(self) -> str:
+        """« Communauté de communes »…, or an empty string when unknown."""
+        wanted = self.responses.profile.authority_type
+        return next((a.label for a in self.catalogue.territories.authority_types if a.id == wanted), "")
+
+
+def normalise_action(raw: Mapping[str, Any]) -> ActionItem:
+    """An action plan line with every key present: texts as str, partners and fiches as lists of str."""
+    texts = {key: "" if raw.get(key) is None else str(raw.get(key)) for key in ACTION_TEXT_FIELDS}
+    lists: dict[str, list[str]] = {}
+    for key in ACTION_LIST_FIELDS:
+        value = raw.get(key) or []
+        lists[key] = [value] if isinstance(value, str) else [str(v) for v in value]
+    return ActionItem(
+        dimension_id=texts["dimension_id"], what=texts["what"], lead=texts["lead"], partners=lists["partners"],
+        deadline=texts["deadline"], fiches=lists["fiches"], indicator=texts["indicator"],
+    )
+
+
+def respondents_text(participants_by_role: Mapping[str, int]) -> str:
+    """« Atelier : 14 participants (5 élus, 6 techniciens, 3 acteurs ESS) »."""
+    total = sum(participants_by_role.values())
+    roles = ", ".join(f"{n} {role}" for role, n in participants_by_role.items() if n)
+    noun = "participant" if total == 1 else "participants"
+    return f"Atelier\u00a0: {total} {noun}" + (f" ({roles})" if roles else "")
+
+
+def build_workshop(
+    catalogue: Catalogue,
+    questionnaire_id: str,
+    participants: Sequence[ResponseSet],
+    roles: Iterable[str | None],
+    consolidated: ResponseSet | None = None,
+    profile: Profile | None = None,
+) -> Workshop:
+    """Group statistics and scores of a workshop; without agreed answers, the mean answers stand in."""
+    questionnaire = catalogue.questionnaire(questionnaire_id)
+    by_role: dict[str, int] = {}
+    for role in roles:
+        key = (role or "").strip() or "sans rôle indiqué"
+        by_role[key] = by_role.get(key, 0) + 1
+    chosen_profile = profile or (consolidated.profile if consolidated else Profile())
+    mean = group_responses(questionnaire, list(participants), chosen_profile)
+    per_dimension: dict[str, list[float]] = {}
+    for answers in participants:
+        own = answers.model_copy(update={"profile": chosen_profile})
+        for ds in score(catalogue, own).dimensions:
+            if ds.score is not None:
+                per_dimension.setdefault(ds.dimension.id, []).append(ds.score)
+    return Workshop(
+        participants_by_role=by_role,
+        stats=question_stats(questionnaire, list(participants)),
+        group_scores=score(catalogue, mean),
+        consolidated=consolidated or mean,
+        participants=tuple(participants),
+        dimension_range={dim: (min(v), max(v)) for dim, v in per_dimension.items()},
+    )
+
+
+def build_report_input(
+    catalogue: Catalogue,
+    responses: ResponseSet,
+    action_plan: Iterable[Mapping[str, Any]] = (),
+    *,
+    generated_on: date | None = None,
+    respondents: str | None = None,
+    workshop: Workshop | None = None,
+    previous: ResponseSet | Scores | None = None,
+) -> ReportInput:
+    """Score the answers, draw the recommendations and gather what a report shows."""
+    scores = score(catalogue, responses)
+    if isinstance(previous, ResponseSet):
+        previous = score(catalogue, previous)
+    if respondents is None:
+        respondents = respondents_text(workshop.participants_by_role) if workshop else SOLO_RESPONDENTS
+    return ReportInput(
+        catalogue=catalogue,
+        responses=responses,
+        scores=scores,
+        advice=recommend(catalogue, scores),
+        action_plan=[normalise_action(item) for item in action_plan],
+        generated_on=generated_on or date.today(),
+        respondents=respondents,
+        workshop=workshop,
+        previous=previous,
+    )

@@ -1,0 +1,165 @@
+"""Plotly figures: what the radar, the priority matrix and the workshop bars show (no browser needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reports.charts import group_distribution_figure, priority_matrix_figure, radar_figure
+from reports.samples import sample_participants, sample_responses
+from scoring.engine import Scores, score, shown_score
+from scoring.group import question_stats
+from scoring.loader import Catalogue, default_catalogue, load_folder
+from scoring.models import ResponseSet
+
+MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
+CASES = ("mini", "ess-territoires")
+
+
+@pytest.fixture(scope="module", params=CASES)
+def case(request: pytest.FixtureRequest) -> tuple[Catalogue, str]:
+    """Each catalogue the charts must handle: the tiny test one and the real one."""
+    if request.param == "mini":
+        return load_folder(MINI), "mini"
+    return default_catalogue(), request.param
+
+
+def _scores(catalogue: Catalogue, qid: str, **kwargs: object) -> Scores:
+    return score(catalogue, sample_responses(catalogue, qid, **kwargs))  # type: ignore[arg-type]
+
+
+def _main_trace(fig: Any) -> Any:
+    return next(t for t in fig.data if t.name == "Ce diagnostic")
+
+
+def test_a_dimension_without_answers_is_a_gap_on_the_radar_never_a_zero(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    scores = _scores(catalogue, qid, unanswered_dimension=len(catalogue.questionnaire(qid).dimensions) - 1)
+    gap = scores.dimensions[-1]
+    assert gap.status == "not_evaluated"
+    fig = radar_figure(scores, gap.dimension.half)
+    trace = _main_trace(fig)
+    labels = list(trace.theta)
+    position = next(i for i, label in enumerate(labels) if gap.dimension.short_title in label)
+    assert trace.r[position] is None
+    assert "(non évalué)" in labels[position]
+    assert trace.connectgaps is False
+    assert 0 not in [trace.r[i] for i, ds in enumerate(scores.half(gap.dimension.half)) if ds.score is None]
+
+
+def test_the_radar_closes_its_polygon_only_when_the_first_dimension_is_evaluated(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    closed = _scores(catalogue, qid, unanswered_dimension=None)
+    half = closed.dimensions[0].dimension.half
+    n = len(closed.half(half))
+    assert len(_main_trace(radar_figure(closed, half)).r) == n + 1
+    open_first = _scores(catalogue, qid, unanswered_dimension=0)
+    trace = _main_trace(radar_figure(open_first, half))
+    assert len(trace.r) == n and trace.r[0] is None
+
+
+def test_the_radial_axis_is_fixed_from_0_to_100_with_the_band_boundaries_as_ticks(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    fig = radar_figure(_scores(catalogue, qid), "resource", bands=catalogue.bands)
+    axis = fig.layout.polar.radialaxis
+    assert list(axis.range) == [0, 100]
+    assert list(axis.tickvals) == [b.min for b in catalogue.bands.bands] + [100]
+    assert list(radar_figure(_scores(catalogue, qid), "resource").layout.polar.radialaxis.tickvals) == [
+        0,
+        20,
+        40,
+        60,
+        80,
+        100,
+    ]
+
+
+def test_radar_hover_text_is_french_with_score_and_band(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    scores = _scores(catalogue, qid, unanswered_dimension=None)
+    ds = next(d for d in scores.half("resource") if d.score is not None)
+    trace = _main_trace(radar_figure(scores, "resource"))
+    i = scores.half("resource").index(ds)
+    assert ds.band is not None
+    assert trace.text[i] == f"{ds.dimension.short_title}\u00a0: {shown_score(ds.score)}/100 ({ds.band.label})"
+
+
+def test_radar_axis_labels_are_the_short_titles(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    scores = _scores(catalogue, qid, unanswered_dimension=None)
+    labels = list(radar_figure(scores, "motivation").layout.polar.angularaxis.categoryarray)
+    for label, ds in zip(labels, scores.half("motivation"), strict=True):
+        assert label.replace("<br>", " ") == ds.dimension.short_title
+
+
+def test_previous_diagnostic_group_band_and_peer_median_are_extra_traces_with_french_legends() -> None:
+    catalogue = default_catalogue()
+    now = _scores(catalogue, "ess-territoires", seed=1)
+    before = _scores(catalogue, "ess-territoires", seed=2)
+    ids = [ds.dimension.id for ds in now.half("motivation")]
+    fig = radar_figure(
+        now, "motivation", previous=before, group_range=dict.fromkeys(ids, (20.0, 70.0)), peer=dict.fromkeys(ids, 50.0)
+    )
+    names = [t.name for t in fig.data]
+    assert {"Diagnostic précédent", "Étendue du groupe (min–max)", "Médiane des pairs", "Ce diagnostic"} <= set(names)
+    previous = next(t for t in fig.data if t.name == "Diagnostic précédent")
+    assert previous.line.dash == "dash"
+    assert next(t for t in fig.data if t.name == "Médiane des pairs").line.dash == "dot"
+    assert next(t for t in fig.data if t.name == "Étendue du groupe (min–max)").fill == "tonext"
+    assert fig.layout.showlegend is True
+
+
+def test_priority_matrix_places_each_evaluated_dimension_with_french_axes(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    scores = _scores(catalogue, qid)
+    fig = priority_matrix_figure(scores)
+    shown = [label for trace in fig.data for label in trace.text]
+    evaluated = [ds for ds in scores.dimensions if ds.score is not None]
+    assert sorted(shown) == sorted(ds.dimension.short_title for ds in evaluated)
+    for trace in fig.data:
+        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
+            ds = next(d for d in evaluated if d.dimension.short_title == label)
+            assert x == pytest.approx(ds.score)
+            assert abs(y - ds.effective_importance) < 0.5
+    assert "maturité" in fig.layout.xaxis.title.text and "Importance" in fig.layout.yaxis.title.text
+    assert any("À prioriser" in a.text for a in fig.layout.annotations)
+    lines = [(s.x0, s.x1, s.y0, s.y1) for s in fig.layout.shapes if s.type == "line"]
+    assert any(x0 == x1 == 50 for x0, x1, _, _ in lines) and any(y0 == y1 == 1.5 for _, _, y0, y1 in lines)
+
+
+def test_overlapping_points_of_the_matrix_are_moved_apart() -> None:
+    catalogue = load_folder(MINI)
+    same = ResponseSet.model_validate(
+        {
+            "questionnaire": "mini",
+            "profile": {"authority_type": "communaute_communes"},
+            "answers": {"m_a": 2, "m_b": 2, "o_a": 2, "o_b": 2, "a_a": 2, "a_b": 2},
+            "importance": {"motiv": 2, "observation": 2, "achats": 2},
+        }
+    )
+    fig = priority_matrix_figure(score(catalogue, same))
+    ys = [y for trace in fig.data for y in trace.y]
+    assert len(ys) == 3 and len(set(ys)) == 3
+
+
+def test_workshop_bars_count_each_level_dk_and_na_per_question(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    q = catalogue.questionnaire(qid)
+    people, _ = sample_participants(catalogue, qid, count=9)
+    stats = question_stats(q, people)
+    ids = [question.id for _, question in q.questions()][:5]
+    fig = group_distribution_figure(stats, q, ids)
+    by_name = {t.name: t for t in fig.data}
+    assert {"Niveau 0", "Niveau 4", "Je ne sais pas", "Non concerné"} <= set(by_name)
+    for row, qid_ in enumerate(ids):
+        st = stats[qid_]
+        assert by_name["Niveau 2"].x[row] == st.levels.get(2, 0)
+        assert by_name["Je ne sais pas"].x[row] == st.dk
+        assert by_name["Non concerné"].x[row] == st.na
+        total = sum(t.x[row] for t in fig.data)
+        assert total == len(people)
+    question = q.questions()[0][1]
+    assert by_name["Niveau 1"].customdata[0] == question.levels[1].label
+    assert fig.layout.barmode == "stack"

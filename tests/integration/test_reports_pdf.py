@@ -1,0 +1,187 @@
+"""The PDF report read back with poppler: every number and title a reader looks for, in intact French."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reports import document, pdf
+from reports.document import FontUnavailable
+from reports.images import ExportUnavailable
+from reports.model import ReportInput, build_report_input, build_workshop
+from reports.pdf import build_pdf
+from reports.samples import sample_action_plan, sample_participants, sample_responses
+from scoring.engine import shown_score
+from scoring.loader import Catalogue, default_catalogue, load_folder
+from scoring.models import ResponseSet
+
+MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
+CASES = ("mini", "ess-territoires", "ess-territoires-express")
+FRENCH = "Budget prévu : 15 000 € ; « œuvre » commune, très appréciée, reçue à l’unanimité — ça avance !"
+
+
+def _catalogue(name: str) -> Catalogue:
+    return load_folder(MINI) if name == "mini" else default_catalogue()
+
+
+def _answers(catalogue: Catalogue, qid: str) -> ResponseSet:
+    responses = sample_responses(catalogue, qid, name="Communauté de communes Cœur de Caux")
+    first = catalogue.questionnaire(qid).questions()[0][1].id
+    comments = {**responses.comments, first: FRENCH}
+    return responses.model_copy(update={"comments": comments})
+
+
+def _text(data: bytes, tmp_path: Path, name: str) -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+def _flat(text: str) -> str:
+    """Whitespace (line breaks, no-break spaces) collapsed, as a reader sees the words."""
+    return " ".join(text.split())
+
+
+def _pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture(scope="module", params=CASES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[ReportInput, bytes, Path]:
+    """A report for each questionnaire, with an action plan, built once."""
+    qid = "mini" if request.param == "mini" else request.param
+    catalogue = _catalogue(request.param)
+    answers = _answers(catalogue, qid)
+    report = build_report_input(catalogue, answers, sample_action_plan(catalogue, answers),
+                                generated_on=date(2026, 11, 22))
+    data = build_pdf(report)
+    path = tmp_path_factory.mktemp("pdf") / f"{qid}.pdf"
+    path.write_bytes(data)
+    return report, data, path
+
+
+def test_pdf_text_has_every_dimension_title_and_score(built: tuple[ReportInput, bytes, Path], tmp_path: Path) -> None:
+    report, data, _ = built
+    text = _flat(_text(data, tmp_path, "r"))
+    for ds in report.scores.dimensions:
+        assert _flat(ds.dimension.title) in text
+        if ds.score is not None:
+            assert f"{shown_score(ds.score)}/100" in text
+    for index in (report.scores.overall, report.scores.motivation, report.scores.resource):
+        assert index.value is not None and f"{shown_score(index.value)}/100" in text
+
+
+def test_pdf_names_every_recommended_fiche_and_flags_unconfirmed_titles(
+    built: tuple[ReportInput, bytes, Path], tmp_path: Path,
+) -> None:
+    report, data, _ = built
+    text = _flat(_text(data, tmp_path, "r"))
+    fiches = [f for item in report.advice.items for f in item.fiches]
+    assert fiches, "the sample answers should lead to recommendations"
+    for fiche in fiches:
+        assert _flat(fiche.title) in text
+        if not fiche.verified:
+            assert f"{_flat(fiche.title)} (titre non confirmé)" in text
+    for actor in {a.id: a for item in report.advice.items for a in item.actors}.values():
+        assert _flat(actor.offers) in text
+
+
+def test_pdf_keeps_french_characters_and_typography_intact(built: tuple[ReportInput, bytes, Path], tmp_path: Path) -> None:
+    _, data, _ = built
+    text = _text(data, tmp_path, "r")
+    for char in "éèçœ’«»€":
+        assert char in text, char
+    assert _flat(FRENCH).replace("’", "’") in _flat(text)
+    assert "22 novembre 2026" in text
+    # no-break spaces keep French punctuation with its word: no line starts with « : ; ! ? % » nor ends with «
+    for line in text.splitlines():
+        assert not line.strip().startswith((":", ";", "!", "?", "%", "»")), line
+        assert not line.strip().endswith("«"), line
+
+
+def test_pdf_has_a_sane_page_count_and_a_header_with_the_name(built: tuple[ReportInput, bytes, Path]) -> None:
+    report, _, path = built
+    pages = _pages(path)
+    assert 4 <= pages < 40
+    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True,
+                            check=True).stdout
+    assert report.authority_name in second
+    assert f"page 2 / {pages}" in second
+
+
+def test_pdf_first_page_renders_to_a_non_trivial_image(built: tuple[ReportInput, bytes, Path], tmp_path: Path) -> None:
+    _, _, path = built
+    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", str(path), str(tmp_path / "p")],
+                   check=True, timeout=60)
+    pngs = list(tmp_path.glob("p*.png"))
+    assert len(pngs) == 1 and pngs[0].stat().st_size > 5_000
+
+
+def test_pdf_action_plan_and_method_annex_come_from_the_data(built: tuple[ReportInput, bytes, Path],
+                                                             tmp_path: Path) -> None:
+    report, data, _ = built
+    text = _flat(_text(data, tmp_path, "r"))
+    for action in report.action_plan:
+        assert _flat(action["what"]).replace("'", "’") in text
+    for band in report.catalogue.bands.bands:
+        assert band.label in text and _flat(band.description) in text
+    bands = report.catalogue.bands.bands
+    assert f"de {bands[1].min:.0f} à moins de {bands[2].min:.0f}" in text
+    assert f"elle vaut {report.catalogue.rules.default_importance}/3" in text
+
+
+def test_pdf_of_a_workshop_shows_participation_and_divergent_questions(tmp_path: Path) -> None:
+    catalogue = default_catalogue()
+    people, roles = sample_participants(catalogue, "ess-territoires", count=9)
+    agreed = _answers(catalogue, "ess-territoires")
+    workshop = build_workshop(catalogue, "ess-territoires", people, roles, consolidated=agreed)
+    report = build_report_input(catalogue, agreed, workshop=workshop)
+    text = _flat(_text(build_pdf(report), tmp_path, "atelier"))
+    assert "Atelier : 9 participants (3 élus, 3 techniciens, 3 acteurs ESS)" in text
+    assert "Questions les plus discutées" in text
+    assert "Réponse retenue et moyenne du groupe" in text
+    assert "Participant 1" not in text  # the PDF never lists participants one by one
+
+
+def test_pdf_without_chrome_still_has_the_data_tables_and_a_note(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    def no_browser(*_: object, **__: object) -> bytes:
+        raise ExportUnavailable("Export d’image impossible : aucun navigateur.")
+
+    monkeypatch.setattr(pdf, "figure_png", no_browser)
+    catalogue = load_folder(MINI)
+    report = build_report_input(catalogue, _answers(catalogue, "mini"))
+    text = _flat(_text(build_pdf(report), tmp_path, "sans-image"))
+    assert "Graphiques non disponibles" in text
+    for ds in report.scores.dimensions:
+        assert ds.dimension.short_title in text
+
+
+def test_pdf_prints_user_text_as_plain_text_even_with_odd_characters(tmp_path: Path) -> None:
+    catalogue = load_folder(MINI)
+    answers = _answers(catalogue, "mini")
+    odd = {"m_a": "=HYPERLINK(\"http://x\") <b>gras</b> **étoiles** \x07 fin\ttab", "motiv": "🙂 émoji"}
+    report = build_report_input(catalogue, answers.model_copy(update={"comments": odd}))
+    text = _flat(_text(build_pdf(report), tmp_path, "odd"))
+    assert '=HYPERLINK("http://x") <b>gras</b> **étoiles** fin tab' in text
+    assert "émoji" in text
+
+
+def test_french_typography_binds_punctuation_and_quotes_to_their_words() -> None:
+    from reports.french import typeset
+
+    assert typeset("Score : 50 % ; « ESS » l'équipe !") == (
+        "Score\u00a0: 50\u00a0%\u202f; «\u00a0ESS\u00a0» l’équipe\u202f!")
+    assert typeset("https://www.rtes.fr/kit?fiche=7") == "https://www.rtes.fr/kit?fiche=7"
+
+
+def test_missing_dejavu_fonts_give_a_french_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(document, "FONT_DIRS", (tmp_path,))
+    catalogue = load_folder(MINI)
+    with pytest.raises(FontUnavailable, match="fonts-dejavu-core"):
+        build_pdf(build_report_input(catalogue, _answers(catalogue, "mini")))
