@@ -13,7 +13,7 @@ from scoring.engine import Scores, score
 from scoring.recommend import Advice, recommend
 from storage import DiagnosticRecord
 from ui import current, keys, page, progress, transfer_widgets, workshop_participant
-from ui.resources import catalogue
+from ui.resources import catalogue, chart_export_warm_up
 from ui.tables import dimensions_table, radar_table
 from ui.text import escape_markdown, french_number, score_text
 
@@ -125,6 +125,7 @@ def render() -> None:
     rec = current.record()
     if rec is None:
         return
+    chart_export_warm_up()
     cat = catalogue()
     responses = current.responses(rec)
     scores = score(cat, responses)

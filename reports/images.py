@@ -117,6 +117,14 @@ class _WarmBrowser:
                 return bytes(data) if not isinstance(data, str) else data.encode("utf-8")
         raise AssertionError("unreachable")
 
+    def warm(self) -> None:
+        """Start the browser now if it is not running (errors are left for the first real export)."""
+        with self._lock:
+            _ensure_browser_path()
+            if self._kaleido is None:
+                with contextlib.suppress(ExportUnavailable):
+                    self._start()
+
     def shutdown(self) -> None:
         """Close the browser and stop the event loop (at exit, or to free memory)."""
         with self._lock:
@@ -166,6 +174,13 @@ def figure_png(fig: go.Figure, width: int = 900, height: int = 700, scale: float
 def figure_svg(fig: go.Figure, width: int = 900, height: int = 700, scale: float = 1) -> bytes:
     """SVG bytes of a figure (UTF-8 XML)."""
     return _export(fig, "svg", width, height, scale)
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Start the export browser in a background thread, so the first download does not wait for it."""
+    thread = threading.Thread(target=_BROWSER.warm, name="kaleido-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def browser_starts() -> int:

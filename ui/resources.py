@@ -39,3 +39,12 @@ def database_url() -> str | None:
 def store() -> Store:
     """The one Store of this server process (SQLite by default, PostgreSQL if configured)."""
     return Store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def chart_export_warm_up() -> bool:
+    """Start the chart-export browser once per server, in the background (first PNG otherwise waits ~2 s)."""
+    from reports.images import warm_up_in_background
+
+    warm_up_in_background()
+    return True

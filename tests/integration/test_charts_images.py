@@ -168,3 +168,10 @@ open(sys.argv[1], "wb").write(build_pdf(build_report_input(catalogue, answers)))
 
 def test_export_unavailable_is_a_runtime_error() -> None:
     assert issubclass(ExportUnavailable, RuntimeError)
+
+
+def test_the_export_browser_can_be_started_ahead_of_the_first_download() -> None:
+    from reports.images import browser_pid, warm_up_in_background
+
+    warm_up_in_background().join(60)
+    assert browser_pid() is not None
