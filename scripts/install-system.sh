@@ -17,4 +17,4 @@ if [ "$(id -u)" -ne 0 ]; then
 else SUDO=""; fi
 echo "Installation des paquets Debian : ${missing[*]}"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
