@@ -34,6 +34,23 @@ navigation = st.navigation(
             st.Page("app_pages/results.py", title="Résultats", icon=":material/radar:", url_path="resultats"),
             st.Page("app_pages/action_plan.py", title="Plan d’action", icon=":material/flag:", url_path="plan-action"),
         ],
+        "Atelier collectif": [
+            st.Page(
+                "app_pages/workshop_join.py",
+                title="Rejoindre un atelier",
+                icon=":material/group_add:",
+                url_path="rejoindre",
+            ),
+            st.Page(
+                "app_pages/workshop_new.py", title="Animer un atelier", icon=":material/co_present:", url_path="animer"
+            ),
+            st.Page(
+                "app_pages/workshop_dashboard.py",
+                title="Tableau de bord",
+                icon=":material/monitoring:",
+                url_path="tableau-de-bord",
+            ),
+        ],
         "Aide": [
             st.Page("app_pages/method.py", title="Méthode et calculs", icon=":material/info:", url_path="methode"),
         ],

@@ -7,7 +7,7 @@ import streamlit as st
 from storage import StorageError
 from ui import current, keys, page
 from ui.resources import store
-from ui.workshop_data import AnswersClosed, check_open_for_answers
+from ui.workshop_data import AnswersClosedError, check_open_for_answers
 
 PENDING = "pending_writes"
 
@@ -28,7 +28,7 @@ def save(diag_id: str, kind: str, item_id: str, widget_key: str) -> None:
     value = st.session_state.get(widget_key)
     try:
         _write(diag_id, kind, item_id, value)
-    except AnswersClosed as exc:
+    except AnswersClosedError as exc:
         current.forget_widgets()  # show the saved answers again, not the refused one
         page.flash(str(exc), "error")
     except StorageError as exc:
@@ -47,7 +47,7 @@ def retry_pending() -> int:
     for (diag_id, kind, item_id), value in list(pending.items()):
         try:
             _write(diag_id, kind, item_id, value)
-        except AnswersClosed as exc:
+        except AnswersClosedError as exc:
             pending.clear()
             st.error(str(exc))
             break

@@ -12,6 +12,7 @@ from ui.text import french_number
 from workshops.analysis import GroupView
 
 Half = Literal["motivation", "resource"]
+HALVES: tuple[Half, Half] = ("resource", "motivation")
 OWN_TRACE = "Ce diagnostic"
 PEER_TRACE = "Médiane des pairs"
 
@@ -44,6 +45,10 @@ def group_table(view: GroupView, half: Half, own: Scores | None = None) -> pd.Da
         row = {"Dimension": ds.dimension.short_title}
         if own is not None:
             row["Vous"] = french_number(own.dimension(ds.dimension.id).score)
-        row |= {"Moyenne du groupe": french_number(ds.score), "Minimum": french_number(low), "Maximum": french_number(high)}
+        row |= {
+            "Moyenne du groupe": french_number(ds.score),
+            "Minimum": french_number(low),
+            "Maximum": french_number(high),
+        }
         rows.append(row)
     return pd.DataFrame(rows)

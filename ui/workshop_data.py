@@ -19,12 +19,12 @@ log = logging.getLogger("autodiag")
 PASSWORD_ENV = "AUTODIAG_FACILITATOR_PASSWORD"
 PASSWORD_SECRET = "facilitator_password"
 CLOSED_FOR_ANSWERS = (
-    "Cet atelier est clos : les réponses ne sont plus modifiables et votre dernière modification "
+    "Cet atelier est clos : les réponses ne sont plus modifiables et votre dernière modification "
     "n’a pas été enregistrée. Vos réponses précédentes sont conservées."
 )
 
 
-class AnswersClosed(Exception):
+class AnswersClosedError(Exception):
     """A participant tried to answer in a closed workshop."""
 
     def __init__(self) -> None:
@@ -49,7 +49,7 @@ def facilitator_password() -> str | None:
         secret = st.secrets.get(PASSWORD_SECRET)
     except (FileNotFoundError, KeyError, AttributeError):
         return None
-    except Exception:  # noqa: BLE001 - a malformed secrets.toml must not stop the app
+    except Exception:  # a malformed secrets.toml must not stop the app
         log.exception("secrets.toml illisible")
         return None
     return str(secret) if secret else None
@@ -65,13 +65,13 @@ def workshop_of(diag_id: str) -> str | None:
 
 
 def check_open_for_answers(diag_id: str) -> None:
-    """Raise AnswersClosed if the diagnostic belongs to a closed workshop."""
+    """Raise AnswersClosedError if the diagnostic belongs to a closed workshop."""
     workshop_id = workshop_of(diag_id)
     if workshop_id is None:
         return
     workshop = store().get_workshop(workshop_id)
     if workshop is not None and workshop.closed:
-        raise AnswersClosed
+        raise AnswersClosedError
 
 
 def open_workshop(workshop_id: str) -> WorkshopRecord | None:

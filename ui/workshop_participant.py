@@ -24,23 +24,28 @@ def banner(rec: DiagnosticRecord) -> None:
     workshop = store().get_workshop(rec.workshop_id)
     if workshop is None:
         return
-    st.info(f"Atelier « {escape_markdown(workshop.title)} » · vous répondez en tant que {role(rec.role).short}. "
-            "Personne ne voit vos réponses individuelles : le groupe voit des résultats d’ensemble.",
-            icon=":material/groups:")
+    st.info(
+        f"Atelier « {escape_markdown(workshop.title)} » · vous répondez en tant que {role(rec.role).short}. "
+        "Personne ne voit vos réponses individuelles : le groupe voit des résultats d’ensemble.",
+        icon=":material/groups:",
+    )
     if workshop.closed:
-        st.warning("Cet atelier est clos : vos réponses sont conservées mais ne peuvent plus être modifiées.",
-                   icon=":material/lock:")
+        st.warning(
+            "Cet atelier est clos : vos réponses sont conservées mais ne peuvent plus être modifiées.",
+            icon=":material/lock:",
+        )
 
 
 def _finish(diag_id: str) -> None:
     store().set_finished(diag_id, True)
-    page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
+    page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
 
 
 def finish_button(rec: DiagnosticRecord, container: Any) -> None:
     """« J’ai terminé »: marks the participant finished and opens their results."""
-    if container.button("J’ai terminé", type="primary", icon=":material/check:", use_container_width=True,
-                        key="participant_finished"):
+    if container.button(
+        "J’ai terminé", type="primary", icon=":material/check:", use_container_width=True, key="participant_finished"
+    ):
         _finish(rec.id)
         st.switch_page("app_pages/results.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
 
@@ -58,14 +63,21 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
     finished = [p for p in participants(rec.workshop_id) if p.finished]
     view = group_view(catalogue(), finished)
     if view is None:
-        st.info(f"Le radar du groupe s’affichera quand au moins {MIN_GROUP} participants auront terminé "
-                f"(pour l’instant : {len(finished)}). Revenez sur cette page un peu plus tard.")
+        st.info(
+            f"Le radar du groupe s’affichera quand au moins {MIN_GROUP} participants auront terminé "
+            f"(pour l’instant : {len(finished)}). Revenez sur cette page un peu plus tard."
+        )
         return
-    st.write(f"Vos scores comparés à ceux des {view.size} participants qui ont terminé : la ligne violette est la "
-             "moyenne du groupe, la zone verte va du score le plus bas au plus haut.")
+    st.write(
+        f"Vos scores comparés à ceux des {view.size} participants qui ont terminé : la ligne violette est la "
+        "moyenne du groupe, la zone verte va du score le plus bas au plus haut."
+    )
     cols = st.columns(2)
-    for col, half in zip(cols, ("resource", "motivation"), strict=True):
+    for col, half in zip(cols, workshop_charts.HALVES, strict=True):
         with col:
-            st.plotly_chart(workshop_charts.own_and_group_radar(own, view, half), key=f"group_radar:{half}",
-                            config={"displaylogo": False, "locale": "fr"})
+            st.plotly_chart(
+                workshop_charts.own_and_group_radar(own, view, half),
+                key=f"group_radar:{half}",
+                config={"displaylogo": False, "locale": "fr"},
+            )
             st.table(workshop_charts.group_table(view, half, own), hide_index=True)

@@ -30,13 +30,21 @@ def join_panel(workshop: WorkshopRecord, base: str) -> None:
         )
         st.markdown("**Lien pour rejoindre**")
         st.code(link, language=None)
-        st.caption("Les participants ouvrent ce lien ou scannent le QR code, puis choisissent leur rôle. "
-                   "Le code peut aussi être saisi à la main, avec ou sans tiret, en majuscules ou minuscules.")
+        st.caption(
+            "Les participants ouvrent ce lien ou scannent le QR code, puis choisissent leur rôle. "
+            "Le code peut aussi être saisi à la main, avec ou sans tiret, en majuscules ou minuscules."
+        )
     with right:
         st.image(links.qr_png(link), caption=f"QR code du lien pour rejoindre ({code})", width=300)
-        st.download_button("Télécharger le QR code (SVG)", data=links.qr_svg(link),
-                           file_name=f"atelier-{workshop.join_code.lower()}-qr.svg", mime="image/svg+xml",
-                           on_click="ignore", icon=":material/qr_code_2:", key=f"qr_svg:{workshop.id}")
+        st.download_button(
+            "Télécharger le QR code (SVG)",
+            data=links.qr_svg(link),
+            file_name=f"atelier-{workshop.join_code.lower()}-qr.svg",
+            mime="image/svg+xml",
+            on_click="ignore",
+            icon=":material/qr_code_2:",
+            key=f"qr_svg:{workshop.id}",
+        )
 
 
 def facilitator_panel(workshop: WorkshopRecord, base: str) -> None:
@@ -45,8 +53,8 @@ def facilitator_panel(workshop: WorkshopRecord, base: str) -> None:
     st.markdown("**Votre lien d’animation (privé)**")
     st.code(link, language=None)
     st.warning(
-        "Gardez ce lien pour vous : il ouvre le tableau de bord, la consolidation et la clôture de l’atelier. "
-        "Ne le projetez pas et ne le donnez pas aux participants. Notez-le avant de fermer cette page : "
+        "Gardez ce lien pour vous : il ouvre le tableau de bord, la consolidation et la clôture de l’atelier. "
+        "Ne le projetez pas et ne le donnez pas aux participants. Notez-le avant de fermer cette page : "
         "il ne sera plus affiché ailleurs.",
         icon=":material/lock:",
     )

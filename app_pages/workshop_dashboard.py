@@ -1,0 +1,105 @@
+"""Tableau de bord: the facilitator's live view of a workshop, consolidation, closing.
+
+Opened only with the workshop's private facilitator link (`?animation=<token>`): a
+participant's link, a join code or another workshop's token opens nothing else.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from storage import WorkshopRecord
+from ui import keys, page, workshop_consolidation, workshop_dashboard, workshop_share
+from ui.resources import catalogue, store
+from ui.text import escape_markdown
+from ui.workshop_data import participants
+from workshops import links
+
+REFRESH_S = 5
+NO_ACCESS = (
+    "Ce tableau de bord s’ouvre uniquement avec le lien d’animation privé, reçu à la création de l’atelier. "
+    "Les participants utilisent le lien « Rejoindre un atelier »."
+)
+BAD_TOKEN = "Ce lien d’animation ne correspond à aucun atelier. Vérifiez qu’il a été copié en entier."
+
+
+def facilitator_workshop() -> WorkshopRecord | None:
+    """The workshop whose facilitator token is in the URL, or None (with a French message)."""
+    token = st.query_params.get(keys.PARAM_FACILITATOR, "").strip()
+    if not token:
+        st.error(NO_ACCESS, icon=":material/lock:")
+        st.page_link("app_pages/workshop_new.py", label="Créer un atelier", icon=":material/add:")
+        return None
+    workshop = store().find_workshop_by_facilitator_token(token) if len(token) >= 20 else None
+    if workshop is None:
+        st.error(BAD_TOKEN, icon=":material/lock:")
+        return None
+    return workshop
+
+
+def _set_closed(workshop_id: str, closed: bool) -> None:
+    if closed:
+        store().close_workshop(workshop_id)
+        page.flash(
+            "Atelier clos : plus aucune réponse ni aucun nouveau participant n’est accepté. Tout reste consultable."
+        )
+    else:
+        store().reopen_workshop(workshop_id)
+        page.flash("Atelier rouvert : les participants peuvent de nouveau rejoindre l’atelier et répondre.")
+
+
+def _header(workshop: WorkshopRecord) -> None:
+    questionnaire = catalogue().questionnaire(workshop.questionnaire_id)
+    name = workshop.profile.get("name") or "Collectivité sans nom"
+    status = "clos" if workshop.closed else "ouvert"
+    st.caption(
+        escape_markdown(
+            f"{workshop.title} · {name} · {questionnaire.title} · code {links.display_code(workshop.join_code)} · atelier {status}"
+        )
+    )
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    if workshop.closed:
+        left.warning(
+            "Atelier clos : les participants ne peuvent plus ni rejoindre ni répondre.", icon=":material/lock:"
+        )
+        right.button(
+            "Rouvrir l’atelier",
+            icon=":material/lock_open:",
+            on_click=_set_closed,
+            args=(workshop.id, False),
+            use_container_width=True,
+            key="reopen_workshop",
+        )
+    else:
+        right.button(
+            "Clore l’atelier",
+            icon=":material/lock:",
+            on_click=_set_closed,
+            args=(workshop.id, True),
+            use_container_width=True,
+            key="close_workshop",
+        )
+    with st.expander("Code, lien et QR code pour rejoindre", expanded=False):
+        workshop_share.join_panel(workshop, workshop_share.base_url(links.DASHBOARD_PATH))
+
+
+@st.fragment(run_every=REFRESH_S)
+def _live(workshop: WorkshopRecord) -> None:
+    """Re-run on its own every few seconds, in this facilitator's session only."""
+    page.guard(lambda: workshop_dashboard.live_panel(workshop))
+
+
+def render() -> None:
+    """The dashboard screen."""
+    st.title("Tableau de bord de l’atelier")
+    workshop = facilitator_workshop()
+    if workshop is None:
+        return
+    page.show_flashes()
+    _header(workshop)
+    _live(workshop)
+    st.divider()
+    workshop_consolidation.render(workshop, participants(workshop.id))
+
+
+page.guard(render)

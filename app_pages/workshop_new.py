@@ -1,0 +1,138 @@
+"""Animer un atelier: create a workshop, then hand out its code, link and QR code."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from storage import WorkshopRecord
+from ui import keys, page, workshop_share
+from ui.resources import catalogue, store
+from ui.text import escape_markdown
+from ui.workshop_data import facilitator_password
+from workshops import links
+from workshops.access import password_matches
+
+
+def _unlocked() -> bool:
+    """True if no password is configured or this session gave the right one."""
+    expected = facilitator_password()
+    if expected is None or st.session_state.get(keys.FACILITATOR_UNLOCKED):
+        return True
+    st.write("La création d’ateliers est réservée aux animateurs de cette instance.")
+    with st.form("facilitator_password"):
+        given = st.text_input("Mot de passe animateur", type="password", key=keys.FACILITATOR_PASSWORD)
+        submitted = st.form_submit_button("Continuer", type="primary")
+    if submitted:
+        if password_matches(given, expected):
+            st.session_state[keys.FACILITATOR_UNLOCKED] = True
+            st.rerun()
+        st.error("Mot de passe incorrect. Demandez-le à l’administrateur de l’outil.")
+    return False
+
+
+def _form() -> None:
+    cat = catalogue()
+    terr = cat.territories
+    types = {a.id: a.label for a in terr.authority_types}
+    bands = {b.id: b.label for b in terr.population_bands}
+    regions = {r.id: r.label for r in terr.regions}
+    questionnaires = sorted(cat.questionnaires.values(), key=lambda q: q.variant)
+    describe = {
+        q.id: f"{'Version complète' if q.variant == 'full' else 'Version express'} : "
+        f"{len(q.questions())} questions, environ {q.estimated_minutes} minutes"
+        for q in questionnaires
+    }
+    with st.form(keys.NEW_WORKSHOP_FORM):
+        title = st.text_input(
+            "Titre de l’atelier",
+            max_chars=200,
+            key=keys.NEW_WORKSHOP_TITLE,
+            placeholder="Ex. : Atelier ESS du conseil communautaire, 12 mars",
+        )
+        st.markdown("**La collectivité évaluée**")
+        name = st.text_input("Nom de la collectivité", max_chars=200, key=keys.new_workshop_profile("name"))
+        authority_type = st.selectbox(
+            "Type de collectivité",
+            list(types),
+            format_func=types.__getitem__,
+            index=None,
+            placeholder="Choisissez un type",
+            key=keys.new_workshop_profile("authority_type"),
+            help="Il détermine les questions posées et le kit de fiches du RTES recommandé.",
+        )
+        population = st.selectbox(
+            "Population",
+            list(bands),
+            format_func=bands.__getitem__,
+            index=None,
+            placeholder="Choisissez une tranche",
+            key=keys.new_workshop_profile("population_band"),
+        )
+        region = st.selectbox(
+            "Région",
+            list(regions),
+            format_func=regions.__getitem__,
+            index=None,
+            placeholder="Choisissez une région",
+            key=keys.new_workshop_profile("region"),
+        )
+        questionnaire = st.radio(
+            "Questionnaire", list(describe), format_func=describe.__getitem__, key=keys.NEW_WORKSHOP_QUESTIONNAIRE
+        )
+        submitted = st.form_submit_button("Créer l’atelier", type="primary")
+    if not submitted:
+        return
+    problems = []
+    if not title.strip():
+        problems.append("Donnez un titre à l’atelier : il s’affiche pour les participants.")
+    if authority_type is None:
+        problems.append("Choisissez le type de collectivité : il détermine les questions posées.")
+    if problems:
+        for problem in problems:
+            st.error(problem)
+        return
+    profile = {"name": name.strip(), "authority_type": authority_type, "population_band": population, "region": region}
+    workshop = store().create_workshop(title, questionnaire, {k: v for k, v in profile.items() if v})
+    st.session_state[keys.CREATED_WORKSHOP] = workshop.id
+    st.rerun()
+
+
+def _created(workshop: WorkshopRecord) -> None:
+    base = workshop_share.base_url(links.NEW_PATH)
+    st.success(
+        f"Atelier « {escape_markdown(workshop.title)} » créé. Projetez le code ou le QR code pour que les participants le rejoignent."
+    )
+    workshop_share.join_panel(workshop, base)
+    st.divider()
+    workshop_share.facilitator_panel(workshop, base)
+    st.page_link(
+        "app_pages/workshop_dashboard.py",
+        label="Ouvrir le tableau de bord",
+        icon=":material/monitoring:",
+        query_params={keys.PARAM_FACILITATOR: workshop.facilitator_token},
+    )
+    if st.button("Créer un autre atelier", icon=":material/add:"):
+        st.session_state.pop(keys.CREATED_WORKSHOP, None)
+        st.rerun()
+
+
+def render() -> None:
+    """The new workshop screen."""
+    st.title("Animer un atelier")
+    page.show_flashes()
+    created = st.session_state.get(keys.CREATED_WORKSHOP)
+    workshop = store().get_workshop(created) if created else None
+    if workshop is not None:
+        _created(workshop)
+        return
+    st.write(
+        "Réunissez élus, agents et acteurs de l’ESS de votre territoire : chacun répond au questionnaire sur son "
+        "téléphone ou son ordinateur, le groupe voit où il converge et où il diverge, puis vous enregistrez ensemble "
+        "la réponse collégiale. Aucun compte n’est demandé aux participants."
+    )
+    if not _unlocked():
+        return
+    _form()
+
+
+page.guard(render)

@@ -1,0 +1,158 @@
+"""Two Streamlit instances on one PostgreSQL, and a server killed in the middle of a workshop.
+
+- A participant answers through instance A; the facilitator's dashboard, open on instance B,
+  shows the answer on its own (auto-refresh), without a reload: nothing lives in one
+  server's memory.
+- `kill -9` of the server after answers were acknowledged (the page re-rendered after the
+  save): every answer is still there after a restart, and the participant resumes from
+  their link. Run on SQLite (the default) and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+
+from storage import Store, WorkshopRecord
+from tests.e2e.server import DEBIAN_CHROMIUM, app_server, start_app
+from tests.pg import PostgresServer, PostgresStartError
+
+pytestmark = [pytest.mark.e2e]
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+]  # fmt: skip
+EXPRESS = "ess-territoires-express"
+PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
+TIMEOUT_MS = 30_000
+NO_WATCHER = ("--server.fileWatcherType", "none")  # files edited during a run must not reload modules
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for this module."""
+    try:
+        server = PostgresServer().start()
+    except PostgresStartError as exc:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless (never `playwright install`)."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: Browser) -> Page:
+    """A fresh browser session (its own cookies and Streamlit session)."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR").new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
+
+
+def _join(page: Page, base: str, workshop: WorkshopRecord) -> str:
+    """Join from the QR link as an élu; returns the participant's diagnostic id."""
+    page.goto(f"{base}/rejoindre?code={workshop.join_code}")
+    page.get_by_text("Élu ou élue de la collectivité").click()
+    page.get_by_role("button", name="Rejoindre l’atelier").click()
+    page.get_by_role("radiogroup", name="Votre réponse à la question 1").wait_for()
+    match = re.search(r"[?&]d=([\w-]+)", page.url)
+    assert match, page.url
+    return match.group(1)
+
+
+def _answer(page: Page, number: int, option: str, dimension: str) -> None:
+    """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
+    page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}").get_by_text(option).click()
+    progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
+    expect(progress).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def _checked(page: Page, number: int, option: str) -> bool:
+    group = page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}")
+    group.wait_for()
+    return group.get_by_role("radio", name=option).is_checked()
+
+
+def _metric(page: Page, label: str) -> Locator:
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+@pytest.mark.postgres
+def test_a_participant_answering_on_one_instance_is_seen_by_the_dashboard_on_another(
+    postgres: PostgresServer, browser: Browser
+) -> None:
+    url = postgres.create_database()
+    store = Store(url)
+    workshop = store.create_workshop("Atelier à deux serveurs", EXPRESS, PROFILE)
+    env = {"DATABASE_URL": url}
+    with (
+        app_server(env, log_name="scale-out-a.log", extra_args=NO_WATCHER) as a,
+        app_server(env, log_name="scale-out-b.log", extra_args=NO_WATCHER) as b,
+    ):
+        assert a.port != b.port
+        facilitator = _page(browser)
+        facilitator.goto(f"{b.url}/tableau-de-bord?animation={workshop.facilitator_token}")
+        expect(_metric(facilitator, "Participants")).to_have_text("0")
+        participant = _page(browser)
+        diag_id = _join(participant, a.url, workshop)
+        _answer(participant, 1, "3 · Portrait détaillé", "Poids de l’ESS")
+        # no reload on B: its dashboard refreshes itself every 5 s from the shared database
+        expect(_metric(facilitator, "Participants")).to_have_text("1", timeout=20_000)
+        expect(_metric(facilitator, "Ont commencé")).to_have_text("1", timeout=20_000)
+        assert store.load_responses(diag_id)["answers"] == {"ess_weight_knowledge": 3}
+        (record,) = store.list_participants(workshop.id)
+        assert (record.id, record.role) == (diag_id, "elu")
+    store.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_their_link(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest, browser: Browser
+) -> None:
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'autodiag.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database()
+    store = Store(url)
+    workshop = store.create_workshop("Atelier interrompu", EXPRESS, PROFILE)
+    env = {"DATABASE_URL": url}
+    server = start_app(env, log_name=f"kill-{backend}-1.log", extra_args=NO_WATCHER)
+    try:
+        page = _page(browser)
+        diag_id = _join(page, server.url, workshop)
+        _answer(page, 1, "3 · Portrait détaillé", "Poids de l’ESS")
+        page.get_by_role("button", name="Dimension suivante →").click()
+        _answer(page, 2, "Je ne sais pas", "Création d’emplois")
+        server.kill()  # SIGKILL: no shutdown code runs
+        expected = {"ess_weight_knowledge": 3, "jobs_creation_support": "dk"}
+        assert store.load_responses(diag_id)["answers"] == expected
+        server = start_app(env, port=server.port, log_name=f"kill-{backend}-2.log", extra_args=NO_WATCHER)
+        # the participant's own link, in a new session (as after a browser restart)
+        resumed = _page(browser)
+        resumed.goto(f"{server.url}/questionnaire?d={diag_id}")
+        assert _checked(resumed, 1, "3 · Portrait détaillé")
+        resumed.get_by_role("button", name="Dimension suivante →").click()
+        assert _checked(resumed, 2, "Je ne sais pas")
+        # the tab that was open during the crash reloads its link and goes on answering
+        page.reload()
+        page.get_by_role("button", name="Dimension suivante →").click()
+        _answer(page, 3, "2 · ", "Besoins des habitants")
+        assert store.load_responses(diag_id)["answers"] == {**expected, "needs_identification": 2}
+        assert [p.id for p in store.list_participants(workshop.id)] == [diag_id]  # resumed, not re-joined
+    finally:
+        server.stop()
+        store.dispose()
