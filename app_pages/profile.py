@@ -15,6 +15,10 @@ def render() -> None:
     rec = current.record()
     if rec is None:
         return
+    if rec.workshop_id:
+        st.info("Vous participez à un atelier : le profil de la collectivité est celui que l’animateur a saisi.")
+        st.page_link("app_pages/diagnostic.py", label="Aller au questionnaire", icon=":material/checklist:", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+        return
     terr = catalogue().territories
     types = {a.id: a.label for a in terr.authority_types}
     bands = {b.id: b.label for b in terr.population_bands}

@@ -13,6 +13,7 @@ from ui import current, keys, page
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.transfer import read_answers_file
+from ui.workshop_data import AnswersClosedError, check_open_for_answers
 
 
 def import_into(rec: DiagnosticRecord) -> None:
@@ -35,6 +36,11 @@ def import_into(rec: DiagnosticRecord) -> None:
                 f"Je remplace les {count} réponses déjà enregistrées dans ce diagnostic", key=keys.CONFIRM_IMPORT
             )
         if st.button("Importer", disabled=not confirmed, type="primary"):
+            try:
+                check_open_for_answers(rec.id)
+            except AnswersClosedError as exc:
+                st.error(str(exc))
+                return
             data = responses.model_dump(exclude_none=True)
             store().replace_responses(rec.id, data)
             if responses.profile.authority_type:

@@ -94,3 +94,19 @@ def test_a_file_for_the_other_questionnaire_is_refused_inside_a_diagnostic(tmp_p
     at.switch_page("app_pages/results.py").run()
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
     assert "Ce fichier répond au questionnaire « ess-territoires »" in texts(at)
+
+
+@pytest.mark.usefixtures("database")
+def test_a_participant_cannot_import_answers_into_a_closed_workshop() -> None:
+    store = Store()
+    workshop = store.create_workshop("Atelier ESS", "ess-territoires", {"authority_type": "communaute_communes"})
+    diag_id = store.join_workshop(workshop.id, "elu", None)
+    store.close_workshop(workshop.id)
+    at = new_app()
+    at.query_params["d"] = diag_id
+    at.run()
+    at.switch_page("app_pages/results.py").run()
+    at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
+    next(b for b in at.button if b.label == "Importer").click().run()
+    assert "clos" in texts(at)
+    assert store.load_responses(diag_id)["answers"] == {}
