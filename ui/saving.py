@@ -34,7 +34,7 @@ def save(diag_id: str, kind: str, item_id: str, widget_key: str) -> None:
     except StorageError as exc:
         st.session_state.setdefault(PENDING, {})[(diag_id, kind, item_id)] = value
         page.flash(
-            f"Votre dernière réponse n’a pas pu être enregistrée : {exc} Elle reste affichée et sera réessayée.",
+            f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
             "error",
         )
     else:

@@ -156,7 +156,7 @@ def test_an_answer_that_cannot_be_saved_is_announced_and_retried(monkeypatch: py
     first = CAT.questionnaire("ess-territoires-express").dimensions[0].questions[0]
     at.radio(key=f"q:{first.id}").set_value(4).run()
     assert not at.exception
-    assert re.search("n’a pas pu être enregistrée", texts(at))
+    assert re.search("Votre réponse reste affichée", texts(at))
     monkeypatch.setattr(Store, "save_answer", original)
     at.run()
     assert Store().load_responses(diag_id)["answers"] == {first.id: 4}
