@@ -6,6 +6,7 @@ import streamlit as st
 
 from storage import WorkshopRecord
 from ui import keys, page, workshop_share
+from ui.profile_fields import cleaned, profile_fields
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import facilitator_password
@@ -32,10 +33,6 @@ def _unlocked() -> bool:
 
 def _form() -> None:
     cat = catalogue()
-    terr = cat.territories
-    types = {a.id: a.label for a in terr.authority_types}
-    bands = {b.id: b.label for b in terr.population_bands}
-    regions = {r.id: r.label for r in terr.regions}
     questionnaires = sorted(cat.questionnaires.values(), key=lambda q: q.variant)
     describe = {
         q.id: f"{'Version complète' if q.variant == 'full' else 'Version express'} : "
@@ -50,32 +47,7 @@ def _form() -> None:
             placeholder="Ex. : Atelier ESS du conseil communautaire, 12 mars",
         )
         st.markdown("**La collectivité évaluée**")
-        name = st.text_input("Nom de la collectivité", max_chars=200, key=keys.new_workshop_profile("name"))
-        authority_type = st.selectbox(
-            "Type de collectivité",
-            list(types),
-            format_func=types.__getitem__,
-            index=None,
-            placeholder="Choisissez un type",
-            key=keys.new_workshop_profile("authority_type"),
-            help="Il détermine les questions posées et le kit de fiches du RTES recommandé.",
-        )
-        population = st.selectbox(
-            "Population",
-            list(bands),
-            format_func=bands.__getitem__,
-            index=None,
-            placeholder="Choisissez une tranche",
-            key=keys.new_workshop_profile("population_band"),
-        )
-        region = st.selectbox(
-            "Région",
-            list(regions),
-            format_func=regions.__getitem__,
-            index=None,
-            placeholder="Choisissez une région",
-            key=keys.new_workshop_profile("region"),
-        )
+        values = profile_fields(keys.new_workshop_profile, preset=False)
         questionnaire = st.radio(
             "Questionnaire", list(describe), format_func=describe.__getitem__, key=keys.NEW_WORKSHOP_QUESTIONNAIRE
         )
@@ -85,14 +57,13 @@ def _form() -> None:
     problems = []
     if not title.strip():
         problems.append("Donnez un titre à l’atelier : il s’affiche pour les participants.")
-    if authority_type is None:
+    if values["authority_type"] is None:
         problems.append("Choisissez le type de collectivité : il détermine les questions posées.")
     if problems:
         for problem in problems:
             st.error(problem)
         return
-    profile = {"name": name.strip(), "authority_type": authority_type, "population_band": population, "region": region}
-    workshop = store().create_workshop(title, questionnaire, {k: v for k, v in profile.items() if v})
+    workshop = store().create_workshop(title, questionnaire, cleaned(values))
     st.session_state[keys.CREATED_WORKSHOP] = workshop.id
     st.rerun()
 
