@@ -65,9 +65,11 @@ def main() -> None:
         start = time.perf_counter()
         svg_bytes = figure_svg(fig)
         svg.append(time.perf_counter() - start)
-    print(f"radar PNG 900×700 ×2 : premier appel (démarrage du navigateur) {cold * 1000:.0f} ms, "
-          f"à chaud médiane de 10 {statistics.median(warm) * 1000:.0f} ms "
-          f"(min {min(warm) * 1000:.0f}, max {max(warm) * 1000:.0f}), {len(first) / 1024:.0f} Ko")
+    print(
+        f"radar PNG 900×700 ×2 : premier appel (démarrage du navigateur) {cold * 1000:.0f} ms, "
+        f"à chaud médiane de 10 {statistics.median(warm) * 1000:.0f} ms "
+        f"(min {min(warm) * 1000:.0f}, max {max(warm) * 1000:.0f}), {len(first) / 1024:.0f} Ko"
+    )
     figure_png(fig)
     start = time.perf_counter()
     figure_png(fig)
@@ -90,8 +92,10 @@ def main() -> None:
         figure_png(fig, scale=1)
     elapsed = time.perf_counter() - start
     after = pss_mib(browser_pid())
-    print(f"mémoire du navigateur : {before:.0f} Mio avant, {after:.0f} Mio après {args.images} images "
-          f"({elapsed / args.images * 1000:.0f} ms par image)")
+    print(
+        f"mémoire du navigateur : {before:.0f} Mio avant, {after:.0f} Mio après {args.images} images "
+        f"({elapsed / args.images * 1000:.0f} ms par image)"
+    )
     images.shutdown_browser()
 
 

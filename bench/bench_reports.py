@@ -34,8 +34,10 @@ def measure(label: str, build: Callable[[], bytes], runs: int = 5, cached: bool 
         start = time.perf_counter()
         data = build()
         warm.append(time.perf_counter() - start)
-    print(f"{label} : premier appel {cold * 1000:.0f} ms, à chaud médiane de {runs} "
-          f"{statistics.median(warm) * 1000:.0f} ms, {len(data) / 1024:.0f} Ko")
+    print(
+        f"{label} : premier appel {cold * 1000:.0f} ms, à chaud médiane de {runs} "
+        f"{statistics.median(warm) * 1000:.0f} ms, {len(data) / 1024:.0f} Ko"
+    )
 
 
 def reports() -> tuple[ReportInput, ReportInput, ReportInput]:

@@ -51,9 +51,29 @@ def questionnaire_of(rec: DiagnosticRecord) -> Questionnaire:
     return catalogue().questionnaire(rec.questionnaire_id)
 
 
+def _widget_keys(questionnaire: Questionnaire) -> list[str]:
+    """Every widget key that holds a saved value of this questionnaire."""
+    out = [keys.profile(field) for field in ("name", "authority_type", "population_band", "region")]
+    for dim in questionnaire.dimensions:
+        out += [keys.importance(dim.id), keys.comment(dim.id)]
+        for q in dim.questions:
+            out += [keys.answer(q.id), keys.comment(q.id)]
+    return out
+
+
+def _keep_widget_values(questionnaire: Questionnaire) -> None:
+    """Streamlit drops the state of keyed widgets a run does not draw (another step's questions);
+    re-assigning each value keeps it for when that step is shown again."""
+    state = st.session_state
+    for key in _widget_keys(questionnaire):
+        if key in state:
+            state[key] = state[key]
+
+
 def load_widgets(rec: DiagnosticRecord) -> None:
-    """Put the saved answers into widget state, once per diagnostic and session."""
+    """Put the saved answers into widget state once per diagnostic and session, and keep them there."""
     if st.session_state.get(keys.LOADED_DIAGNOSTIC) == rec.id:
+        _keep_widget_values(questionnaire_of(rec))
         return
     data = store().load_responses(rec.id)
     questionnaire = questionnaire_of(rec)

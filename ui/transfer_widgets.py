@@ -52,11 +52,10 @@ def import_into(rec: DiagnosticRecord) -> None:
 
 def report_buttons(rec: DiagnosticRecord, name: str) -> None:
     """PDF report and Excel workbook, built when clicked."""
-    from reports.xlsx import build_xlsx
-
     from reports.model import ReportInput, build_report_input
     from reports.pdf import build_pdf
     from reports.tables import export_filename
+    from reports.xlsx import build_xlsx
 
     cat, s = catalogue(), store()  # resolved here: the callables below run outside the script thread
 

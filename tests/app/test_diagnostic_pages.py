@@ -178,3 +178,17 @@ def test_the_example_answers_file_is_the_format_the_app_exports() -> None:
 
     text = (ROOT / "questionnaires" / "examples" / "cc-exemple.json").read_text(encoding="utf-8")
     assert json.loads(answers_json(ResponseSet.model_validate_json(text))) == json.loads(text)
+
+
+@pytest.mark.usefixtures("database")
+def test_answers_are_still_shown_after_going_to_the_next_step_and_back() -> None:
+    at = new_app()
+    _start(at, "ess-territoires-express")
+    first = CAT.questionnaire("ess-territoires-express").dimensions[0].questions[0]
+    at.radio(key=f"q:{first.id}").set_value(3).run()
+    next(b for b in at.button if b.label == "Dimension suivante →").click().run()
+    assert not any(r.key == f"q:{first.id}" for r in at.radio)
+    dim = CAT.questionnaire("ess-territoires-express").dimensions[0]
+    assert at.sidebar.button(key=f"jump:{dim.id}").label.endswith(f"1/{len(dim.questions)}")
+    next(b for b in at.button if b.label == "← Dimension précédente").click().run()
+    assert at.radio(key=f"q:{first.id}").value == 3

@@ -126,11 +126,15 @@ def start_app(
     timeout: float = START_TIMEOUT_S,
     extra_args: tuple[str, ...] = (),
     log_name: str | None = None,
+    poll_interval: float = 0.05,
 ) -> AppServer:
     """Start the app and return once /_stcore/health answers 200 (AppServerError otherwise).
 
     `env` is added to the current environment; when None, `default_env()` is used (a fresh
     SQLite database). Pass `port` to restart on the same address (e.g. after `kill()`).
+    `extra_args` go to `streamlit run` (e.g. `("--server.fileWatcherType", "none")`); the log
+    goes to `tests/artifacts/<log_name>` (appended), by default a name with the port and time.
+    `started_in_s` on the result is the time from launch to the first healthy answer.
     """
     chosen_port = port or free_port()
     server_env = dict(os.environ)
@@ -142,11 +146,17 @@ def start_app(
     log_path = ARTIFACTS / (log_name or f"server-{chosen_port}-{stamp}.log")
     log_file = log_path.open("ab")
     command = [
-        str(STREAMLIT), "run", "streamlit_app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(chosen_port),
-        "--browser.gatherUsageStats", "false",
+        str(STREAMLIT),
+        "run",
+        "streamlit_app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(chosen_port),
+        "--browser.gatherUsageStats",
+        "false",
         *extra_args,
     ]
     started = time.perf_counter()
@@ -163,7 +173,7 @@ def start_app(
         if server.healthy():
             server.started_in_s = time.perf_counter() - started
             return server
-        time.sleep(0.1)
+        time.sleep(poll_interval)
     server.kill()
     raise AppServerError(
         f"streamlit not healthy after {timeout:.0f} s on port {chosen_port}; log {log_path}:\n{server.log_tail()}"
