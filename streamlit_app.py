@@ -14,9 +14,10 @@ st.set_page_config(
     page_title="Autodiagnostic ESS des territoires",
     page_icon="assets/favicon.png",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",
 )
 page.declare_french()
+page.apply_style()
 
 navigation = st.navigation(
     {

@@ -76,6 +76,7 @@ def _recommendations(advice: Advice) -> None:
     st.header("Recommandations", anchor=False)
     note = " (type de collectivité non renseigné : kit supposé)" if advice.kit_assumed else ""
     st.write(f"Fiches du kit **{advice.kit_title}** du RTES{note}, par ordre de priorité.")
+    kit_urls = {k.id: k.url for k in catalogue().fiches.kits if k.url}
     if not advice.items:
         st.success("Aucune dimension prioritaire : toutes celles qui comptent pour vous sont au palier le plus haut.")
     for n, item in enumerate(advice.items, 1):
@@ -85,8 +86,9 @@ def _recommendations(advice: Advice) -> None:
                 number = f"n° {fiche.number} · " if fiche.number else ""
                 caution = " _(titre non confirmé)_" if not fiche.verified else ""
                 text = f"{number}{escape_markdown(fiche.title)}"
+                link = fiche.url or kit_urls.get(fiche.kit)  # the kit's page where the fiche's own is not confirmed
                 st.markdown(
-                    f"- :material/description: Fiche {advice.kit_title} {f'[{text}]({fiche.url})' if fiche.url else text}{caution}"
+                    f"- :material/description: Fiche {advice.kit_title} {f'[{text}]({link})' if link else text}{caution}"
                 )
             if item.actors:
                 st.markdown(

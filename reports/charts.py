@@ -18,7 +18,13 @@ Half = Literal["motivation", "resource"]
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, GREY = (
-    "#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#7F7F7F",
+    "#0072B2",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#7F7F7F",
 )
 # Sequential blues for answer levels 0 (light) to 4 (dark); grey for « je ne sais pas ».
 LEVEL_COLOURS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
@@ -32,14 +38,14 @@ def _two_lines(text: str, width: int = 14) -> str:
     if len(text) <= width or not spaces:
         return text
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return f"{text[:cut]}<br>{text[cut + 1:]}"
+    return f"{text[:cut]}<br>{text[cut + 1 :]}"
 
 
 def axis_label(ds: DimensionScore) -> str:
     """Radar axis label: the short title, with « (non évalué) » when there is no score."""
     if ds.status == "evaluated":
         return _two_lines(ds.dimension.short_title)
-    return f"<span style='color:{GREY}'>{ds.dimension.short_title}<br><i>({STATUS_LABELS[ds.status]})</i></span>"
+    return f"<span style='color:{GREY}'>{_two_lines(ds.dimension.short_title)}<br><i>({STATUS_LABELS[ds.status]})</i></span>"
 
 
 def hover_text(ds: DimensionScore) -> str:
@@ -86,27 +92,71 @@ def radar_figure(
     if group_range:
         lows = [group_range[i][0] if i in group_range else None for i in ids]
         highs = [group_range[i][1] if i in group_range else None for i in ids]
-        fig.add_trace(_polar_trace(lows, labels, mode="lines", line={"width": 0}, showlegend=False,
-                                   hoverinfo="skip", name="Minimum du groupe"))
-        fig.add_trace(_polar_trace(highs, labels, mode="lines", line={"width": 0}, fill="tonext",
-                                   fillcolor="rgba(0,158,115,0.22)", hoverinfo="skip",
-                                   name="Étendue du groupe (min–max)"))
+        fig.add_trace(
+            _polar_trace(
+                lows,
+                labels,
+                mode="lines",
+                line={"width": 0},
+                showlegend=False,
+                hoverinfo="skip",
+                name="Minimum du groupe",
+            )
+        )
+        fig.add_trace(
+            _polar_trace(
+                highs,
+                labels,
+                mode="lines",
+                line={"width": 0},
+                fill="tonext",
+                fillcolor="rgba(0,158,115,0.22)",
+                hoverinfo="skip",
+                name="Étendue du groupe (min–max)",
+            )
+        )
     if peer:
-        fig.add_trace(_polar_trace([peer.get(i) for i in ids], labels, mode="lines", name="Médiane des pairs",
-                                   line={"color": PURPLE, "dash": "dot", "width": 2.5}, hoverinfo="skip"))
+        fig.add_trace(
+            _polar_trace(
+                [peer.get(i) for i in ids],
+                labels,
+                mode="lines",
+                name="Médiane des pairs",
+                line={"color": PURPLE, "dash": "dot", "width": 2.5},
+                hoverinfo="skip",
+            )
+        )
     if previous is not None:
         before = {ds.dimension.id: ds for ds in previous.dimensions}
         prev_values = [before[i].score if i in before else None for i in ids]
         prev_text = [f"{hover_text(before[i])} – précédent" if i in before else "" for i in ids]
-        fig.add_trace(_polar_trace(prev_values, labels, mode="lines+markers", name="Diagnostic précédent",
-                                   line={"color": ORANGE, "dash": "dash", "width": 2.5},
-                                   marker={"size": 7, "symbol": "diamond"}, text=prev_text))
+        fig.add_trace(
+            _polar_trace(
+                prev_values,
+                labels,
+                mode="lines+markers",
+                name="Diagnostic précédent",
+                line={"color": ORANGE, "dash": "dash", "width": 2.5},
+                marker={"size": 7, "symbol": "diamond"},
+                text=prev_text,
+            )
+        )
     values = [ds.score for ds in dims]
     text = [hover_text(ds) for ds in dims]
     complete = all(v is not None for v in values)
-    fig.add_trace(_polar_trace(values, labels, text, mode="lines+markers", name=label,
-                               line={"color": BLUE, "width": 3}, marker={"size": 9},
-                               fill="toself" if complete else "none", fillcolor="rgba(0,114,178,0.15)"))
+    fig.add_trace(
+        _polar_trace(
+            values,
+            labels,
+            text,
+            mode="lines+markers",
+            name=label,
+            line={"color": BLUE, "width": 3},
+            marker={"size": 9},
+            fill="toself" if complete else "none",
+            fillcolor="rgba(0,114,178,0.15)",
+        )
+    )
     ticks = [b.min for b in bands.bands] + [100.0] if bands else list(DEFAULT_TICKS)
     heading = title if title is not None else HALF_TITLES[half]
     # radial ticks drawn halfway between the first two axes, away from the first axis label
@@ -115,16 +165,30 @@ def radar_figure(
         title={"text": heading, "x": 0.5, "xanchor": "center"},
         font={"family": FONT, "size": 14, "color": "#222222"},
         polar={
-            "radialaxis": {"range": [0, 100], "tickvals": ticks, "tickfont": {"size": 11, "color": GREY},
-                           "angle": tick_angle, "tickangle": tick_angle, "gridcolor": "#D0D0D0",
-                           "linecolor": "#B0B0B0"},
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13},
-                            "gridcolor": "#D0D0D0", "showline": True, "linecolor": "#909090", "categoryorder": "array", "categoryarray": labels},
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": ticks,
+                "tickfont": {"size": 11, "color": GREY},
+                "angle": tick_angle,
+                "tickangle": tick_angle,
+                "gridcolor": "#D0D0D0",
+                "linecolor": "#B0B0B0",
+            },
+            "angularaxis": {
+                "direction": "clockwise",
+                "rotation": 90,
+                "tickfont": {"size": 13},
+                "gridcolor": "#D0D0D0",
+                "showline": True,
+                "linecolor": "#909090",
+                "categoryorder": "array",
+                "categoryarray": labels,
+            },
             "bgcolor": "white",
         },
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
         showlegend=len(fig.data) > 1,
-        margin={"l": 120, "r": 120, "t": 80 if heading else 40, "b": 60},
+        margin={"l": 95, "r": 95, "t": 70 if heading else 30, "b": 40},
         paper_bgcolor="white",
     )
     return fig
@@ -133,7 +197,7 @@ def radar_figure(
 LANES = (0.0, 0.22, -0.22, 0.44, -0.44)
 
 
-def _label_lanes(points: list[tuple[float, float]], labels: list[str], char_width: float = 1.15) -> list[float]:
+def _label_lanes(points: list[tuple[float, float]], labels: list[str], char_width: float = 1.6) -> list[float]:
     """Y offsets so that points of one importance row, and their labels, do not overlap.
 
     A label runs right of its point (left of it past 70); points whose label span would cross an
@@ -164,35 +228,62 @@ def priority_matrix_figure(scores: Scores) -> go.Figure:
     fig = go.Figure()
     for half, colour, symbol in (("motivation", BLUE, "circle"), ("resource", ORANGE, "diamond")):
         idx = [i for i, ds in enumerate(evaluated) if ds.dimension.half == half]
-        fig.add_trace(go.Scatter(
-            x=[points[i][0] for i in idx], y=[points[i][1] + offsets[i] for i in idx],
-            mode="markers+text", name=HALF_TITLES[half],
-            marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": "white", "width": 1}},
-            text=[evaluated[i].dimension.short_title for i in idx],
-            textposition=["middle right" if points[i][0] < 70 else "middle left" for i in idx],
-            textfont={"size": 13},
-            hovertext=[_matrix_hover(evaluated[i]) for i in idx], hoverinfo="text",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[points[i][0] for i in idx],
+                y=[points[i][1] + offsets[i] for i in idx],
+                mode="markers+text",
+                name=HALF_TITLES[half],
+                marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": "white", "width": 1}},
+                text=[evaluated[i].dimension.short_title for i in idx],
+                textposition=["middle right" if points[i][0] < 70 else "middle left" for i in idx],
+                textfont={"size": 13},
+                hovertext=[_matrix_hover(evaluated[i]) for i in idx],
+                hoverinfo="text",
+            )
+        )
     line = {"color": GREY, "width": 1.5, "dash": "dash"}
-    fig.add_shape(type="rect", x0=0, x1=50, y0=1.5, y1=3.45, fillcolor="rgba(213,94,0,0.10)", line={"width": 0},
-                  layer="below")
+    fig.add_shape(
+        type="rect", x0=0, x1=50, y0=1.5, y1=3.45, fillcolor="rgba(213,94,0,0.10)", line={"width": 0}, layer="below"
+    )
     fig.add_shape(type="line", x0=50, x1=50, y0=-0.45, y1=3.45, line=line)
     fig.add_shape(type="line", x0=-3, x1=103, y0=1.5, y1=1.5, line=line)
-    for x, y, text, anchor in ((1, 3.4, "<b>À prioriser</b>", "left"), (99, 3.4, "Points d’appui", "right"),
-                               (1, -0.4, "À surveiller", "left"), (99, -0.4, "À entretenir", "right")):
-        fig.add_annotation(x=x, y=y, text=text, showarrow=False, xanchor=anchor,
-                           font={"size": 13, "color": VERMILLION if "prioriser" in text else GREY})
+    for x, y, text, anchor in (
+        (1, 3.4, "<b>À prioriser</b>", "left"),
+        (99, 3.4, "Points d’appui", "right"),
+        (1, -0.4, "À surveiller", "left"),
+        (99, -0.4, "À entretenir", "right"),
+    ):
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=text,
+            showarrow=False,
+            xanchor=anchor,
+            font={"size": 13, "color": VERMILLION if "prioriser" in text else GREY},
+        )
     scale = {lvl.value: lvl.label for lvl in scores.questionnaire.importance_scale}
     fig.update_layout(
         font={"family": FONT, "size": 14, "color": "#222222"},
-        xaxis={"title": {"text": "Score de maturité (0 à 100)"}, "range": [-3, 103], "tickvals": list(DEFAULT_TICKS),
-               "zeroline": False, "gridcolor": "#E5E5E5"},
-        yaxis={"title": {"text": "Importance pour la collectivité"}, "range": [-0.5, 3.5], "tickvals": [0, 1, 2, 3],
-               "ticktext": [f"{v} – {scale.get(v, '')}" for v in range(4)], "zeroline": False,
-               "gridcolor": "#E5E5E5"},
+        xaxis={
+            "title": {"text": "Score de maturité (0 à 100)"},
+            "range": [-3, 103],
+            "tickvals": list(DEFAULT_TICKS),
+            "zeroline": False,
+            "gridcolor": "#E5E5E5",
+        },
+        yaxis={
+            "title": {"text": "Importance pour la collectivité"},
+            "range": [-0.5, 3.5],
+            "tickvals": [0, 1, 2, 3],
+            "ticktext": [f"{v} – {scale.get(v, '')}" for v in range(4)],
+            "zeroline": False,
+            "gridcolor": "#E5E5E5",
+        },
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.15, "yanchor": "top"},
         margin={"l": 110, "r": 30, "t": 30, "b": 90},
-        plot_bgcolor="white", paper_bgcolor="white",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
     )
     return fig
 
@@ -205,7 +296,7 @@ def _matrix_hover(ds: DimensionScore) -> str:
 def _wrap(text: str, width: int = 48, lines: int = 2) -> str:
     parts = textwrap.wrap(text, width)
     if len(parts) > lines:
-        parts = [*parts[: lines - 1], textwrap.shorten(" ".join(parts[lines - 1:]), width, placeholder="…")]
+        parts = [*parts[: lines - 1], textwrap.shorten(" ".join(parts[lines - 1 :]), width, placeholder="…")]
     return "<br>".join(parts)
 
 
@@ -221,32 +312,50 @@ def group_distribution_figure(
     fig = go.Figure()
     for value in range(top + 1):
         labels = [next((lv.label for lv in questions[qid].levels if lv.value == value), "") for qid in shown]
-        fig.add_trace(go.Bar(
-            y=names, x=[stats[qid].levels.get(value, 0) for qid in shown], orientation="h",
-            name=f"Niveau {value}", marker={"color": LEVEL_COLOURS[min(value, len(LEVEL_COLOURS) - 1)]},
-            customdata=labels, hovertemplate=f"Niveau {value} – %{{customdata}}{NBSP}: %{{x}}<extra></extra>",
-        ))
-    extra = [("Je ne sais pas", "dk", GREY, ""), ("Non concerné", "na", "#D9D9D9", "/"),
-             ("Sans réponse", "missing", "#FFFFFF", "")]
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=[stats[qid].levels.get(value, 0) for qid in shown],
+                orientation="h",
+                name=f"Niveau {value}",
+                marker={"color": LEVEL_COLOURS[min(value, len(LEVEL_COLOURS) - 1)]},
+                customdata=labels,
+                hovertemplate=f"Niveau {value} – %{{customdata}}{NBSP}: %{{x}}<extra></extra>",
+            )
+        )
+    extra = [
+        ("Je ne sais pas", "dk", GREY, ""),
+        ("Non concerné", "na", "#D9D9D9", "/"),
+        ("Sans réponse", "missing", "#FFFFFF", ""),
+    ]
     for label, attr, colour, pattern in extra:
         counts = [int(getattr(stats[qid], attr)) for qid in shown]
         if attr == "missing" and not any(counts):
             continue
-        fig.add_trace(go.Bar(
-            y=names, x=counts, orientation="h", name=label,
-            marker={"color": colour, "pattern": {"shape": pattern}, "line": {"color": "#999999", "width": 0.5}},
-            hovertemplate=f"{label}{NBSP}: %{{x}}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=counts,
+                orientation="h",
+                name=label,
+                marker={"color": colour, "pattern": {"shape": pattern}, "line": {"color": "#999999", "width": 0.5}},
+                hovertemplate=f"{label}{NBSP}: %{{x}}<extra></extra>",
+            )
+        )
     fig.update_layout(
         barmode="stack",
         font={"family": FONT, "size": 12, "color": "#222222"},
-        xaxis={"title": {"text": "Nombre de participants"}, "dtick": 1 if _most(stats, shown) <= 12 else None,
-               "gridcolor": "#E5E5E5"},
+        xaxis={
+            "title": {"text": "Nombre de participants"},
+            "dtick": 1 if _most(stats, shown) <= 12 else None,
+            "gridcolor": "#E5E5E5",
+        },
         yaxis={"autorange": "reversed", "automargin": True},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
         height=140 + 56 * max(len(shown), 1),
         margin={"l": 20, "r": 20, "t": 60, "b": 50},
-        plot_bgcolor="white", paper_bgcolor="white",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
     )
     return fig
 

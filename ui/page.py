@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 
 import streamlit as st
 
@@ -34,6 +35,14 @@ _LANG_SCRIPT = """
 def declare_french() -> None:
     """Declare the page language as French for screen readers (checked in the browser tests)."""
     st.html(_LANG_SCRIPT, unsafe_allow_javascript=True)
+
+
+_CSS = (Path(__file__).resolve().parent.parent / "assets" / "style.css").read_text(encoding="utf-8")
+
+
+def apply_style() -> None:
+    """The app's few CSS adjustments (a constant file, no user data)."""
+    st.html(f"<style>{_CSS}</style>")
 
 
 def flash(message: str, kind: str = "success") -> None:
