@@ -25,7 +25,7 @@ def _applicable(q: Questionnaire, dim: Dimension, authority_type: str | None) ->
 
 
 def _done(questions: list[Question]) -> int:
-    return sum(st.session_state.get(keys.answer(x.id)) is not None for x in questions)
+    return sum(current.saved_value(keys.answer(x.id)) is not None for x in questions)
 
 
 def _step(n_steps: int) -> int:
@@ -130,10 +130,14 @@ def render() -> None:
     if rec is None:
         st.title("Questionnaire")
         return
-    current.load_widgets(rec)
-    saving.retry_pending()
     q = current.questionnaire_of(rec)
     authority_type = rec.profile.get("authority_type")
+    dim = q.dimensions[_step(len(q.dimensions)) - 1]
+    shown = [keys.importance(dim.id)]
+    for question in _applicable(q, dim, authority_type):
+        shown += [keys.answer(question.id), keys.comment(question.id)]
+    current.load_widgets(rec, shown)
+    saving.retry_pending()
     name = rec.profile.get("name") or "Collectivité sans nom"
     st.title("Questionnaire")
     st.caption(escape_markdown(f"{name} · {q.title}"))
@@ -157,7 +161,6 @@ def render() -> None:
         share, text=f"Étape {step} sur {n_steps} · {share:.0%} des questions renseignées".replace("%", "\u00a0%")
     )
     _resume_link(rec)
-    dim = q.dimensions[step - 1]
     st.header(f"{HALF_LABEL[dim.half]} · {dim.title}", anchor=False)
     st.write(dim.description)
     actors = {a.id: a.name for a in catalogue().actors.actors}

@@ -25,7 +25,7 @@ def render() -> None:
             query_params={keys.PARAM_DIAGNOSTIC: rec.id},
         )
         return
-    current.load_widgets(rec)
+    current.load_widgets(rec, [keys.profile(field) for field in current.PROFILE_FIELDS])
     st.write(
         "Le type de collectivité détermine les questions posées (certaines ne concernent que les régions "
         "ou les départements) et le kit de fiches du RTES recommandé."
@@ -40,6 +40,7 @@ def render() -> None:
             )
             return
         store().update_profile(rec.id, cleaned(values))
+        current.forget_widgets()
         page.flash("Profil enregistré.")
         st.switch_page("app_pages/diagnostic.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
 

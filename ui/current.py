@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
@@ -51,41 +52,50 @@ def questionnaire_of(rec: DiagnosticRecord) -> Questionnaire:
     return catalogue().questionnaire(rec.questionnaire_id)
 
 
-def _widget_keys(questionnaire: Questionnaire) -> list[str]:
-    """Every widget key that holds a saved value of this questionnaire."""
-    out = [keys.profile(field) for field in ("name", "authority_type", "population_band", "region")]
-    for dim in questionnaire.dimensions:
-        out += [keys.importance(dim.id), keys.comment(dim.id)]
-        for q in dim.questions:
-            out += [keys.answer(q.id), keys.comment(q.id)]
-    return out
+PROFILE_FIELDS = ("name", "authority_type", "population_band", "region")
 
 
-def _keep_widget_values(questionnaire: Questionnaire) -> None:
-    """Streamlit drops the state of keyed widgets a run does not draw (another step's questions);
-    re-assigning each value keeps it for when that step is shown again."""
-    state = st.session_state
-    for key in _widget_keys(questionnaire):
-        if key in state:
-            state[key] = state[key]
-
-
-def load_widgets(rec: DiagnosticRecord) -> None:
-    """Put the saved answers into widget state once per diagnostic and session, and keep them there."""
-    if st.session_state.get(keys.LOADED_DIAGNOSTIC) == rec.id:
-        _keep_widget_values(questionnaire_of(rec))
-        return
+def _saved_values(rec: DiagnosticRecord, questionnaire: Questionnaire) -> dict[str, Any]:
+    """Every saved value of a diagnostic, by the key of the widget that shows it."""
     data = store().load_responses(rec.id)
-    questionnaire = questionnaire_of(rec)
-    for field in ("name", "authority_type", "population_band", "region"):
-        st.session_state[keys.profile(field)] = rec.profile.get(field, "" if field == "name" else None)
+    values: dict[str, Any] = {keys.profile(f): rec.profile.get(f, "" if f == "name" else None) for f in PROFILE_FIELDS}
     for dim in questionnaire.dimensions:
-        st.session_state[keys.importance(dim.id)] = data["importance"].get(dim.id)
-        st.session_state[keys.comment(dim.id)] = data["comments"].get(dim.id, "")
+        values[keys.importance(dim.id)] = data["importance"].get(dim.id)
+        values[keys.comment(dim.id)] = data["comments"].get(dim.id, "")
         for q in dim.questions:
-            st.session_state[keys.answer(q.id)] = data["answers"].get(q.id)
-            st.session_state[keys.comment(q.id)] = data["comments"].get(q.id, "")
-    st.session_state[keys.LOADED_DIAGNOSTIC] = rec.id
+            values[keys.answer(q.id)] = data["answers"].get(q.id)
+            values[keys.comment(q.id)] = data["comments"].get(q.id, "")
+    return values
+
+
+def load_widgets(rec: DiagnosticRecord, shown: Iterable[str]) -> None:
+    """Give the widgets about to be drawn their saved values.
+
+    The values are read from the database once per diagnostic and session into one plain dict;
+    only the widgets of the step on screen hold a session-state key (Streamlit drops the keys of
+    widgets a run does not draw, and every key kept costs time on each rerun).
+    """
+    state = st.session_state
+    if state.get(keys.LOADED_DIAGNOSTIC) != rec.id:
+        values = _saved_values(rec, questionnaire_of(rec))
+        for key in values:
+            state.pop(key, None)  # a widget still showing another diagnostic's or a stale value
+        state[keys.WIDGET_VALUES] = values
+        state[keys.LOADED_DIAGNOSTIC] = rec.id
+    values = state[keys.WIDGET_VALUES]
+    for key in shown:
+        if key not in state:
+            state[key] = values.get(key)
+
+
+def saved_value(widget_key: str) -> Any:
+    """The value last given for a widget of the loaded diagnostic (drawn or not)."""
+    return st.session_state.get(keys.WIDGET_VALUES, {}).get(widget_key)
+
+
+def remember(widget_key: str, value: Any) -> None:
+    """Record a value just given, for when its widget is drawn again."""
+    st.session_state.setdefault(keys.WIDGET_VALUES, {})[widget_key] = value
 
 
 def responses(rec: DiagnosticRecord) -> ResponseSet:
@@ -95,7 +105,7 @@ def responses(rec: DiagnosticRecord) -> ResponseSet:
 
 
 def forget_widgets() -> None:
-    """Drop loaded widget values so that the next run reloads them from the database."""
+    """Drop loaded values so that the next run reloads them (and the widgets') from the database."""
     st.session_state.pop(keys.LOADED_DIAGNOSTIC, None)
 
 

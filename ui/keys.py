@@ -11,6 +11,7 @@ PARAM_JOIN_CODE = "code"
 
 # Session state.
 LOADED_DIAGNOSTIC = "loaded_diagnostic_id"
+WIDGET_VALUES = "saved_widget_values"
 CURRENT_DIAGNOSTIC = "current_diagnostic_id"
 FLASH = "flash_messages"
 SAVE_ERROR = "save_error"

@@ -28,10 +28,12 @@ def save(diag_id: str, kind: str, item_id: str, widget_key: str) -> None:
     value = st.session_state.get(widget_key)
     try:
         _write(diag_id, kind, item_id, value)
+        current.remember(widget_key, value)
     except AnswersClosedError as exc:
         current.forget_widgets()  # show the saved answers again, not the refused one
         page.flash(str(exc), "error")
     except StorageError as exc:
+        current.remember(widget_key, value)  # still shown, and retried until it is saved
         st.session_state.setdefault(PENDING, {})[(diag_id, kind, item_id)] = value
         page.flash(
             f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
