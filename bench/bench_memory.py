@@ -25,18 +25,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
 
 from storage import Store  # noqa: E402
-from tests.e2e.server import DEBIAN_CHROMIUM, AppServer, default_env, start_app  # noqa: E402
+from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM, AppServer, default_env, start_app  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 TIMEOUT_MS = 90_000  # 20 contexts on two cores: slow but bounded
 DEADLINE_S = 600.0
 SETTLE_S = 2.0

@@ -20,18 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.server import DEBIAN_CHROMIUM, start_app  # noqa: E402
+from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM, start_app  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 POLL_S = 0.01
 TIMEOUT_MS = 60_000
 

@@ -23,18 +23,8 @@ if str(REPO_ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) omits
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
-from tests.e2e.server import ARTIFACTS, DEBIAN_CHROMIUM, AppServer, app_server, default_env  # noqa: E402
+from tests.e2e.server import ARTIFACTS, CHROMIUM_ARGS, DEBIAN_CHROMIUM, AppServer, app_server, default_env  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 TIMEOUT_MS = 30_000  # two cores, a server and a browser: be generous
 NAVIGATION_TIMEOUT_MS = 60_000
 NO_WATCHER = ("--server.fileWatcherType", "none")  # files edited during a run must not reload the app

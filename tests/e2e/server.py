@@ -29,6 +29,18 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 STREAMLIT = REPO_ROOT / ".venv" / "bin" / "streamlit"
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
+# Flags for Debian's chromium here: headless as root, and no background connections to hosts this
+# closed network refuses (see ../shared/tech-notes.md).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
 LOG_TAIL_LINES = 40

@@ -19,15 +19,11 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from storage import Store, WorkshopRecord
-from tests.e2e.server import DEBIAN_CHROMIUM, app_server, start_app
+from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM, app_server, start_app
 from tests.pg import PostgresServer, PostgresStartError
 
 pytestmark = [pytest.mark.e2e]
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-]  # fmt: skip
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
 TIMEOUT_MS = 30_000
