@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import streamlit as st
 
 from reports.charts import priority_matrix_figure, radar_figure
-from reports.images import ExportUnavailable, figure_png, figure_svg
+from reports.images import figure_png, figure_svg, unavailable_reason
 from reports.tables import answers_json, export_filename, scores_csv
 from scoring.engine import Scores, score
 from scoring.recommend import Advice, recommend
@@ -48,28 +49,21 @@ def _radar(
     st.table(radar_table(scores, half), hide_index=True)
     day = date.today()
     what = "radar-ressources" if half == "resource" else "radar-motivations"
-    left, right = st.columns(2)
-    try:
-        left.download_button(
-            "Télécharger en PNG",
-            data=lambda: figure_png(fig),
-            file_name=export_filename(name, what, "png", day),
-            mime="image/png",
-            key=f"png:{half}",
+    reason = unavailable_reason()
+    if reason:
+        st.warning(reason)
+        return
+    formats = (("png", figure_png, "image/png"), ("svg", figure_svg, "image/svg+xml"))
+    for column, (ext, render, mime) in zip(st.columns(2), formats, strict=True):
+        column.download_button(
+            f"Télécharger en {ext.upper()}",
+            data=functools.partial(render, fig),  # built on click, outside this run
+            file_name=export_filename(name, what, ext, day),
+            mime=mime,
+            key=f"{ext}:{half}",
             on_click="ignore",
             icon=":material/image:",
         )
-        right.download_button(
-            "Télécharger en SVG",
-            data=lambda: figure_svg(fig),
-            file_name=export_filename(name, what, "svg", day),
-            mime="image/svg+xml",
-            key=f"svg:{half}",
-            on_click="ignore",
-            icon=":material/image:",
-        )
-    except ExportUnavailable as exc:
-        st.warning(str(exc))
 
 
 def _recommendations(advice: Advice) -> None:

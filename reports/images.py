@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Coroutine
@@ -147,6 +148,16 @@ def _ensure_browser_path() -> None:
     """Point kaleido at Debian's chromium unless BROWSER_PATH already says where Chrome is."""
     if not os.environ.get("BROWSER_PATH") and DEBIAN_CHROMIUM.exists():
         os.environ["BROWSER_PATH"] = str(DEBIAN_CHROMIUM)
+
+
+def unavailable_reason() -> str | None:
+    """A French sentence if no Chrome/Chromium can be found for exports, else None (cheap: no start)."""
+    _ensure_browser_path()
+    given = os.environ.get("BROWSER_PATH")
+    if given:
+        return None if Path(given).exists() else NO_BROWSER
+    found = any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+    return None if found else NO_BROWSER
 
 
 def _export(fig: go.Figure, fmt: str, width: int, height: int, scale: float) -> bytes:

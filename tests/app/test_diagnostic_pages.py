@@ -192,3 +192,27 @@ def test_answers_are_still_shown_after_going_to_the_next_step_and_back() -> None
     assert at.sidebar.button(key=f"jump:{dim.id}").label.endswith(f"1/{len(dim.questions)}")
     next(b for b in at.button if b.label == "← Dimension précédente").click().run()
     assert at.radio(key=f"q:{first.id}").value == 3
+
+
+@pytest.mark.usefixtures("database")
+def test_without_a_browser_the_results_page_explains_why_images_cannot_be_exported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nulle/part/chromium")
+    store = Store()
+    diag_id = store.create_diagnostic("ess-territoires-express", {"authority_type": "region"})
+    store.save_answer(diag_id, "awareness_elected", 2)
+    at = new_app()
+    at.query_params["d"] = diag_id
+    at.run()
+    at.switch_page("app_pages/results.py").run()
+    assert not at.exception
+    assert "aucun navigateur Chrome ou Chromium n’a été trouvé" in texts(at)
+    assert not any(b.label.startswith("Télécharger en") for b in at.get("download_button"))
+    assert any(b.label == "Rapport PDF" for b in at.get("download_button"))
+
+
+def test_with_debian_chromium_images_can_be_exported() -> None:
+    from reports.images import unavailable_reason
+
+    assert unavailable_reason() is None
