@@ -169,6 +169,19 @@ class Store(WorkshopMixin):
         with self._read() as conn:
             return diagnostic_records(conn, *where)
 
+    def diagnostics_with_responses(self, authority_type: str) -> list[tuple[DiagnosticRecord, dict[str, Any]]]:
+        """Diagnostics of one authority type (workshop participants excluded) with their responses,
+        in four queries whatever their number (for peer comparison)."""
+        where = [
+            diagnostics.c.profile["authority_type"].as_string() == authority_type,
+            diagnostics.c.workshop_id.is_(None),
+        ]
+        ids = select(diagnostics.c.id).where(*where)
+        with self._read() as conn:
+            records = diagnostic_records(conn, *where)
+            parts = load_parts(conn, lambda column: column.in_(ids.scalar_subquery()))
+        return [(record, response_set(record, parts.get(record.id))) for record in records]
+
     def save_action_plan(self, diag_id: str, plan: list[dict[str, Any]]) -> None:
         """Replace the diagnostic's action plan (a list of JSON-serialisable actions)."""
         if not isinstance(plan, list) or not all(isinstance(a, dict) for a in plan):

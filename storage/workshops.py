@@ -95,6 +95,10 @@ class WorkshopMixin(Database):
         """The workshop this facilitator token opens, or None."""
         return self._find_workshop(workshops.c.facilitator_token == token)
 
+    def find_workshop_by_consolidated(self, diag_id: str) -> WorkshopRecord | None:
+        """The workshop whose collegial (consolidated) diagnostic this is, or None."""
+        return self._find_workshop(workshops.c.consolidated_id == diag_id)
+
     def join_workshop(self, workshop_id: str, role: str, first_name: str | None) -> str:
         """Create a participant's diagnostic in an open workshop and return its id."""
         with self._write() as conn:

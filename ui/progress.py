@@ -36,9 +36,9 @@ def _peer_scores(database: str, authority_type: str) -> dict[str, tuple[str | No
     del database  # part of the cache key only: one cache per database
     s, cat = store(), catalogue()
     out: dict[str, tuple[str | None, dict[str, float | None]]] = {}
-    for rec in s.list_diagnostics(authority_type=authority_type):
+    for rec, data in s.diagnostics_with_responses(authority_type):
         try:
-            scores = score(cat, ResponseSet.model_validate(s.load_responses(rec.id)))
+            scores = score(cat, ResponseSet.model_validate(data))
         except (ValueError, KeyError):  # an old or foreign questionnaire: not comparable
             log.info("peer %s skipped: not scorable", rec.id)
             continue

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
-from scoring.models import ResponseSet
+from reports.model import ReportInput
+from scoring.loader import Catalogue
 from scoring.responses import ResponseError
-from storage import DiagnosticRecord
+from storage import DiagnosticRecord, Store
 from ui import current, keys, page
+from ui.report_data import report_input
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.transfer import read_answers_file
@@ -50,36 +54,31 @@ def import_into(rec: DiagnosticRecord) -> None:
             st.rerun()
 
 
+def _render(build: Callable[[ReportInput], bytes], s: Store, cat: Catalogue, rec: DiagnosticRecord) -> bytes:
+    return build(report_input(s, cat, rec))
+
+
 def report_buttons(rec: DiagnosticRecord, name: str) -> None:
-    """PDF report and Excel workbook, built when clicked."""
-    from reports.model import ReportInput, build_report_input
+    """PDF report and Excel workbook, built when clicked (for a workshop, with its group data)."""
     from reports.pdf import build_pdf
     from reports.tables import export_filename
     from reports.xlsx import build_xlsx
 
     cat, s = catalogue(), store()  # resolved here: the callables below run outside the script thread
-
-    def report_input() -> ReportInput:
-        return build_report_input(
-            cat, ResponseSet.model_validate(s.load_responses(rec.id)), action_plan=s.load_action_plan(rec.id)
-        )
-
     day = date.today()
-    cols = st.columns(2)
-    cols[0].download_button(
-        "Rapport PDF",
-        data=lambda: build_pdf(report_input()),
-        file_name=export_filename(name, "rapport", "pdf", day),
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-        type="primary",
-    )
-    cols[1].download_button(
-        "Classeur Excel",
-        data=lambda: build_xlsx(report_input()),
-        file_name=export_filename(name, "classeur", "xlsx", day),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/grid_on:",
-    )
+    kinds = (
+        ("Rapport PDF", build_pdf, "rapport", "pdf", "application/pdf", ":material/picture_as_pdf:"),
+        ("Classeur Excel", build_xlsx, "classeur", "xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/grid_on:"),
+    )  # fmt: skip
+    for column, (label, build, what, ext, mime, icon) in zip(st.columns(2), kinds, strict=True):
+        column.download_button(
+            label,
+            data=functools.partial(_render, build, s, cat, rec),
+            file_name=export_filename(name, what, ext, day),
+            mime=mime,
+            on_click="ignore",
+            icon=icon,
+            type="primary" if ext == "pdf" else "secondary",
+            key=f"report:{ext}:{rec.id}",
+        )

@@ -18,7 +18,7 @@ from reports.charts import group_distribution_figure
 from scoring.group import QuestionStats
 from scoring.models import Question
 from storage import StorageError, WorkshopRecord
-from ui import keys, page
+from ui import keys, page, transfer_widgets
 from ui.resources import catalogue, store
 from ui.text import escape_markdown, french_number
 from workshops.analysis import (
@@ -218,3 +218,9 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
         icon=":material/edit:",
         query_params={keys.PARAM_DIAGNOSTIC: workshop.consolidated_id},
     )
+    collegial = store().get_diagnostic(workshop.consolidated_id)
+    if collegial is not None:
+        st.markdown(
+            "**Rapports de l’atelier** (participation, questions divergentes, réponses retenues et moyenne du groupe)"
+        )
+        transfer_widgets.report_buttons(collegial, collegial.profile.get("name") or workshop.title)

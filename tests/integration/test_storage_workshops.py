@@ -151,3 +151,37 @@ def test_all_participants_responses_load_in_a_fixed_number_of_queries(store: Sto
     assert last_record.first_name == "P24"
     assert last["answers"] == {"q1": 0} and last["comments"] == {"q1": "Avis 24"}
     assert loaded[0][1]["importance"] == {}
+
+
+def test_a_collegial_diagnostic_leads_back_to_its_workshop(store: Store) -> None:
+    workshop = store.create_workshop("Atelier", "complet", PROFILE)
+    found = store.find_workshop_by_consolidated(workshop.consolidated_id)
+    assert found is not None and found.id == workshop.id
+    diag_id = store.create_diagnostic("complet", PROFILE)
+    assert store.find_workshop_by_consolidated(diag_id) is None
+
+
+def test_peers_load_with_their_answers_in_a_fixed_number_of_queries_without_participants(store: Store) -> None:
+    workshop = store.create_workshop("Atelier", "complet", PROFILE)
+    store.join_workshop(workshop.id, "elu", None)  # a participant is never a peer
+    other_type = store.create_diagnostic("complet", {"authority_type": "region"})
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+
+    def queries() -> int:
+        statements.clear()
+        store.diagnostics_with_responses(PROFILE["authority_type"])
+        return len(statements)
+
+    ids = [store.create_diagnostic("complet", PROFILE)]
+    store.save_answer(ids[0], "q1", 1)
+    with_one = queries()
+    for i in range(20):
+        ids.append(store.create_diagnostic("complet", PROFILE))
+        store.save_answer(ids[-1], "q1", i % 4)
+        store.save_importance(ids[-1], "awareness", i % 4)
+    assert queries() == with_one <= 5
+    loaded = {record.id: data for record, data in store.diagnostics_with_responses(PROFILE["authority_type"])}
+    assert set(loaded) == {*ids, workshop.consolidated_id}
+    assert other_type not in loaded
+    assert loaded[ids[-1]]["answers"] == {"q1": 19 % 4} and loaded[ids[-1]]["importance"] == {"awareness": 19 % 4}
