@@ -29,6 +29,14 @@ def new_app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=60)
 
 
+def open_page(page: str, diag_id: str) -> AppTest:
+    """A fresh session opening a page of the app on a diagnostic's link (`?d=…`)."""
+    at = new_app()
+    at.query_params["d"] = diag_id
+    at.run()
+    return at.switch_page(page).run()
+
+
 def texts(at: AppTest) -> str:
     """Every text the page shows (markdown, captions, alerts, titles), joined."""
     parts = []

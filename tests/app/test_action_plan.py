@@ -11,7 +11,7 @@ from scoring.engine import score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store
-from tests.app.conftest import ROOT, new_app, texts
+from tests.app.conftest import ROOT, open_page, texts
 
 EXAMPLE = json.loads((ROOT / "questionnaires" / "examples" / "cc-exemple.json").read_text(encoding="utf-8"))
 
@@ -19,10 +19,7 @@ EXAMPLE = json.loads((ROOT / "questionnaires" / "examples" / "cc-exemple.json").
 def _open(store: Store) -> tuple[AppTest, str]:
     diag_id = store.create_diagnostic(EXAMPLE["questionnaire"], EXAMPLE["profile"])
     store.replace_responses(diag_id, EXAMPLE)
-    at = new_app()
-    at.query_params["d"] = diag_id
-    at.run()
-    at.switch_page("app_pages/action_plan.py").run()
+    at = open_page("app_pages/action_plan.py", diag_id)
     assert not at.exception
     return at, diag_id
 

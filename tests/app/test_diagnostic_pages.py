@@ -12,7 +12,7 @@ from scoring.engine import applies, score, shown_score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import StorageUnavailable, Store
-from tests.app.conftest import ROOT, new_app, texts
+from tests.app.conftest import ROOT, new_app, open_page, texts
 
 CAT = default_catalogue()
 
@@ -99,10 +99,7 @@ def test_reopening_the_link_in_a_new_session_restores_every_answer_and_comment()
     at.radio(key="q:ess_weight_dynamics").set_value("dk").run()
     at.radio(key="imp:ess_weight").set_value(2).run()
     at.text_area(key="c:ess_weight_knowledge").input("Chiffres de l’ORESS 2024").run()
-    fresh = new_app()
-    fresh.query_params["d"] = diag_id
-    fresh.run()
-    fresh.switch_page("app_pages/diagnostic.py").run()
+    fresh = open_page("app_pages/diagnostic.py", diag_id)
     assert fresh.radio(key="q:ess_weight_knowledge").value == 3
     assert fresh.radio(key="q:ess_weight_dynamics").value == "dk"
     assert fresh.radio(key="imp:ess_weight").value == 2
@@ -127,10 +124,7 @@ def test_the_sidebar_jumps_to_a_dimension_and_marks_complete_ones() -> None:
 
 @pytest.mark.usefixtures("database")
 def test_an_unknown_link_gets_a_french_message_and_no_traceback() -> None:
-    at = new_app()
-    at.query_params["d"] = "x" * 32
-    at.run()
-    at.switch_page("app_pages/diagnostic.py").run()
+    at = open_page("app_pages/diagnostic.py", "x" * 32)
     assert not at.exception
     assert "Ce lien ne correspond à aucun diagnostic" in texts(at)
 
@@ -202,10 +196,7 @@ def test_without_a_browser_the_results_page_explains_why_images_cannot_be_export
     store = Store()
     diag_id = store.create_diagnostic("ess-territoires-express", {"authority_type": "region"})
     store.save_answer(diag_id, "awareness_elected", 2)
-    at = new_app()
-    at.query_params["d"] = diag_id
-    at.run()
-    at.switch_page("app_pages/results.py").run()
+    at = open_page("app_pages/results.py", diag_id)
     assert not at.exception
     assert "aucun navigateur Chrome ou Chromium n’a été trouvé" in texts(at)
     assert not any(b.label.startswith("Télécharger en") for b in at.get("download_button"))

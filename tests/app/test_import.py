@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from storage import Store
-from tests.app.conftest import ROOT, new_app, texts
+from tests.app.conftest import ROOT, new_app, open_page, texts
 
 EXAMPLE = (ROOT / "questionnaires" / "examples" / "cc-exemple.json").read_bytes()
 
@@ -70,10 +70,7 @@ def test_importing_into_a_diagnostic_with_answers_needs_an_explicit_confirmation
     store = Store()
     diag_id = store.create_diagnostic("ess-territoires", {"authority_type": "communaute_communes"})
     store.save_answer(diag_id, "ess_weight_knowledge", 1)
-    at = new_app()
-    at.query_params["d"] = diag_id
-    at.run()
-    at.switch_page("app_pages/results.py").run()
+    at = open_page("app_pages/results.py", diag_id)
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
     button = next(b for b in at.button if b.label == "Importer")
     assert button.disabled
@@ -88,10 +85,7 @@ def test_importing_into_a_diagnostic_with_answers_needs_an_explicit_confirmation
 def test_a_file_for_the_other_questionnaire_is_refused_inside_a_diagnostic(tmp_path: Path) -> None:
     store = Store()
     diag_id = store.create_diagnostic("ess-territoires-express", {"authority_type": "region"})
-    at = new_app()
-    at.query_params["d"] = diag_id
-    at.run()
-    at.switch_page("app_pages/results.py").run()
+    at = open_page("app_pages/results.py", diag_id)
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
     assert "Ce fichier répond au questionnaire « ess-territoires »" in texts(at)
 
@@ -102,10 +96,7 @@ def test_a_participant_cannot_import_answers_into_a_closed_workshop() -> None:
     workshop = store.create_workshop("Atelier ESS", "ess-territoires", {"authority_type": "communaute_communes"})
     diag_id = store.join_workshop(workshop.id, "elu", None)
     store.close_workshop(workshop.id)
-    at = new_app()
-    at.query_params["d"] = diag_id
-    at.run()
-    at.switch_page("app_pages/results.py").run()
+    at = open_page("app_pages/results.py", diag_id)
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
     next(b for b in at.button if b.label == "Importer").click().run()
     assert "clos" in texts(at)

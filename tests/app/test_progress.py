@@ -9,17 +9,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from storage import Store
-from tests.app.conftest import new_app, texts
+from tests.app.conftest import open_page, texts
 
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
 
 
 def _results(diag_id: str) -> AppTest:
-    at = new_app()
-    at.query_params["d"] = diag_id
-    at.run()
-    at.switch_page("app_pages/results.py").run()
+    at = open_page("app_pages/results.py", diag_id)
     assert not at.exception
     return at
 
