@@ -35,8 +35,9 @@ def workshop_of(
         return None
     participants = [ResponseSet.model_validate(data) for _, data in pairs]
     roles = [record.role for record, _ in pairs]
+    labels = [role(r).plural for r in roles]  # the report's participation table reads « Élus », not « elu »
     group = build_workshop(
-        catalogue, workshop.questionnaire_id, participants, roles, consolidated=agreed, profile=agreed.profile
+        catalogue, workshop.questionnaire_id, participants, labels, consolidated=agreed, profile=agreed.profile
     )
     return group, _participation(roles)
 

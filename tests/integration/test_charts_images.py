@@ -74,8 +74,9 @@ def test_the_browser_stays_warm_between_exports(scores: Scores) -> None:
     assert browser_starts() == before
 
 
-def test_the_same_figure_is_rendered_once_then_served_from_the_cache(scores: Scores,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_same_figure_is_rendered_once_then_served_from_the_cache(
+    scores: Scores, monkeypatch: pytest.MonkeyPatch
+) -> None:
     images.clear_cache()
     calls: list[dict[str, object]] = []
     real = images._BROWSER.render
@@ -154,8 +155,9 @@ open(sys.argv[1], "wb").write(build_pdf(build_report_input(catalogue, answers)))
 """
     out = tmp_path / "sans-chrome.pdf"
     env = {**os.environ, "BROWSER_PATH": "/nonexistent/chromium", "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-c", script, str(out)], env=env, cwd=REPO, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(out)], env=env, cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "UNAVAILABLE" in done.stdout
     assert "chromium" in done.stdout and "BROWSER_PATH" in done.stdout and "Installez" in done.stdout

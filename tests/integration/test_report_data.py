@@ -34,6 +34,7 @@ def test_a_collegial_report_names_the_participation_and_the_divergent_questions(
 
     assert report.workshop is not None
     assert report.respondents == "Atelier\u00a0: 3 participants (2 élus, 1 technicien)"
+    assert report.workshop.participants_by_role == {"Élus": 2, "Techniciens": 1}
     assert report.workshop.stats[question.id].spread == 4
     text = _pdf_text(build_pdf(report), tmp_path)
     assert "Rapport d’atelier" in text and "Questions les plus discutées" in text

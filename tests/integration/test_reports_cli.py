@@ -20,8 +20,14 @@ REPO = Path(__file__).resolve().parents[2]
 def run_cli(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a fresh interpreter, as a user would."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "reports", *map(str, args)], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "reports", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +37,27 @@ def answers_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     catalogue = default_catalogue()
     responses = sample_responses(catalogue, "ess-territoires", name="CC du Pays de Caux")
     (folder / "reponses.json").write_bytes(answers_json(responses))
-    (folder / "plan.json").write_text(json.dumps(sample_action_plan(catalogue, responses), ensure_ascii=False),
-                                      encoding="utf-8")
+    (folder / "plan.json").write_text(
+        json.dumps(sample_action_plan(catalogue, responses), ensure_ascii=False), encoding="utf-8"
+    )
     return folder / "reponses.json"
 
 
 def test_cli_writes_pdf_xlsx_csv_and_pngs(answers_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "sorties"
-    done = run_cli(answers_file, "--pdf", out / "rapport.pdf", "--xlsx", out / "rapport.xlsx", "--csv",
-                   out / "scores.csv", "--png-dir", out / "images", "--plan", answers_file.parent / "plan.json")
+    done = run_cli(
+        answers_file,
+        "--pdf",
+        out / "rapport.pdf",
+        "--xlsx",
+        out / "rapport.xlsx",
+        "--csv",
+        out / "scores.csv",
+        "--png-dir",
+        out / "images",
+        "--plan",
+        answers_file.parent / "plan.json",
+    )
     assert done.returncode == 0, done.stderr
     assert (out / "rapport.pdf").read_bytes().startswith(b"%PDF")
     assert (out / "rapport.xlsx").read_bytes().startswith(b"PK")
@@ -48,8 +66,9 @@ def test_cli_writes_pdf_xlsx_csv_and_pngs(answers_file: Path, tmp_path: Path) ->
     assert len(pngs) == 3
     assert all(name.startswith("diagnostic-ess_cc-du-pays-de-caux_") for name in pngs)
     assert "indice global" in done.stdout and "✓" in done.stdout
-    text = subprocess.run(["pdftotext", str(out / "rapport.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(out / "rapport.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Organiser une rencontre" in text  # the action plan made it into the report
 
 
@@ -64,8 +83,9 @@ def test_cli_writes_pdf_xlsx_csv_and_pngs(answers_file: Path, tmp_path: Path) ->
         (b"\xff\xfe\x00", "UTF-8"),
     ],
 )
-def test_cli_explains_a_bad_answers_file_in_french_without_traceback(tmp_path: Path, content: bytes,
-                                                                     expected: str) -> None:
+def test_cli_explains_a_bad_answers_file_in_french_without_traceback(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
     path = tmp_path / "mauvais.json"
     path.write_bytes(content)
     done = run_cli(path, "--csv", tmp_path / "x.csv")

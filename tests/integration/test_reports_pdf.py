@@ -57,8 +57,9 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     qid = "mini" if request.param == "mini" else request.param
     catalogue = _catalogue(request.param)
     answers = _answers(catalogue, qid)
-    report = build_report_input(catalogue, answers, sample_action_plan(catalogue, answers),
-                                generated_on=date(2026, 11, 22))
+    report = build_report_input(
+        catalogue, answers, sample_action_plan(catalogue, answers), generated_on=date(2026, 11, 22)
+    )
     data = build_pdf(report)
     path = tmp_path_factory.mktemp("pdf") / f"{qid}.pdf"
     path.write_bytes(data)
@@ -77,7 +78,8 @@ def test_pdf_text_has_every_dimension_title_and_score(built: tuple[ReportInput, 
 
 
 def test_pdf_names_every_recommended_fiche_and_flags_unconfirmed_titles(
-    built: tuple[ReportInput, bytes, Path], tmp_path: Path,
+    built: tuple[ReportInput, bytes, Path],
+    tmp_path: Path,
 ) -> None:
     report, data, _ = built
     text = _flat(_text(data, tmp_path, "r"))
@@ -91,7 +93,9 @@ def test_pdf_names_every_recommended_fiche_and_flags_unconfirmed_titles(
         assert _flat(actor.offers) in text
 
 
-def test_pdf_keeps_french_characters_and_typography_intact(built: tuple[ReportInput, bytes, Path], tmp_path: Path) -> None:
+def test_pdf_keeps_french_characters_and_typography_intact(
+    built: tuple[ReportInput, bytes, Path], tmp_path: Path
+) -> None:
     _, data, _ = built
     text = _text(data, tmp_path, "r")
     for char in "éèçœ’«»€":
@@ -108,22 +112,25 @@ def test_pdf_has_a_sane_page_count_and_a_header_with_the_name(built: tuple[Repor
     report, _, path = built
     pages = _pages(path)
     assert 4 <= pages < 40
-    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True,
-                            check=True).stdout
+    second = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert report.authority_name in second
     assert f"page 2 / {pages}" in second
 
 
 def test_pdf_first_page_renders_to_a_non_trivial_image(built: tuple[ReportInput, bytes, Path], tmp_path: Path) -> None:
     _, _, path = built
-    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", str(path), str(tmp_path / "p")],
-                   check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", str(path), str(tmp_path / "p")], check=True, timeout=60
+    )
     pngs = list(tmp_path.glob("p*.png"))
     assert len(pngs) == 1 and pngs[0].stat().st_size > 5_000
 
 
-def test_pdf_action_plan_and_method_annex_come_from_the_data(built: tuple[ReportInput, bytes, Path],
-                                                             tmp_path: Path) -> None:
+def test_pdf_action_plan_and_method_annex_come_from_the_data(
+    built: tuple[ReportInput, bytes, Path], tmp_path: Path
+) -> None:
     report, data, _ = built
     text = _flat(_text(data, tmp_path, "r"))
     for action in report.action_plan:
@@ -148,8 +155,9 @@ def test_pdf_of_a_workshop_shows_participation_and_divergent_questions(tmp_path:
     assert "Participant 1" not in text  # the PDF never lists participants one by one
 
 
-def test_pdf_without_chrome_still_has_the_data_tables_and_a_note(monkeypatch: pytest.MonkeyPatch,
-                                                                tmp_path: Path) -> None:
+def test_pdf_without_chrome_still_has_the_data_tables_and_a_note(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def no_browser(*_: object, **__: object) -> bytes:
         raise ExportUnavailable("Export d’image impossible : aucun navigateur.")
 
@@ -165,7 +173,7 @@ def test_pdf_without_chrome_still_has_the_data_tables_and_a_note(monkeypatch: py
 def test_pdf_prints_user_text_as_plain_text_even_with_odd_characters(tmp_path: Path) -> None:
     catalogue = load_folder(MINI)
     answers = _answers(catalogue, "mini")
-    odd = {"m_a": "=HYPERLINK(\"http://x\") <b>gras</b> **étoiles** \x07 fin\ttab", "motiv": "🙂 émoji"}
+    odd = {"m_a": '=HYPERLINK("http://x") <b>gras</b> **étoiles** \x07 fin\ttab', "motiv": "🙂 émoji"}
     report = build_report_input(catalogue, answers.model_copy(update={"comments": odd}))
     text = _flat(_text(build_pdf(report), tmp_path, "odd"))
     assert '=HYPERLINK("http://x") <b>gras</b> **étoiles** fin tab' in text
@@ -176,7 +184,8 @@ def test_french_typography_binds_punctuation_and_quotes_to_their_words() -> None
     from reports.french import typeset
 
     assert typeset("Score : 50 % ; « ESS » l'équipe !") == (
-        "Score\u00a0: 50\u00a0%\u202f; «\u00a0ESS\u00a0» l’équipe\u202f!")
+        "Score\u00a0: 50\u00a0%\u202f; «\u00a0ESS\u00a0» l’équipe\u202f!"
+    )
     assert typeset("https://www.rtes.fr/kit?fiche=7") == "https://www.rtes.fr/kit?fiche=7"
 
 

@@ -63,7 +63,7 @@ def test_scores_csv_has_a_decimal_comma_for_non_integer_scores() -> None:
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised() -> None:
     from reports.tables import neutralise
 
-    for hostile in ("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"):
+    for hostile in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"):
         assert neutralise(hostile) == "'" + hostile
     assert neutralise("Commande publique") == "Commande publique"
 
@@ -80,9 +80,11 @@ def test_answers_json_reads_back_identically(case: tuple[Catalogue, str]) -> Non
 def test_export_filename_is_an_ascii_slug_with_the_date() -> None:
     day = date(2026, 11, 22)
     assert export_filename("CC du Pays de Caux", "radar-ressources", "png", day) == (
-        "diagnostic-ess_cc-du-pays-de-caux_radar-ressources_2026-11-22.png")
+        "diagnostic-ess_cc-du-pays-de-caux_radar-ressources_2026-11-22.png"
+    )
     assert export_filename("Communauté d’agglomération Cœur d'Essonne", "rapport", "pdf", day) == (
-        "diagnostic-ess_communaute-d-agglomeration-coeur-d-essonne_rapport_2026-11-22.pdf")
+        "diagnostic-ess_communaute-d-agglomeration-coeur-d-essonne_rapport_2026-11-22.pdf"
+    )
     assert export_filename("", "scores", "csv", day) == "diagnostic-ess_collectivite_scores_2026-11-22.csv"
     assert export_filename("  ../../etc/passwd ", "x", "csv", day) == "diagnostic-ess_etc-passwd_x_2026-11-22.csv"
     long = slug("Établissement public territorial " * 5)

@@ -38,8 +38,17 @@ def _hostile_report(catalogue: Catalogue, qid: str) -> ReportInput:
     comments = {qid_: HOSTILE[i % len(HOSTILE)] for i, qid_ in enumerate(questions)}
     answers = answers.model_copy(update={"comments": comments})
     plan = [dict(item) for item in sample_action_plan(catalogue, answers)]
-    plan.append({"dimension_id": "=cmd", "what": "=HYPERLINK(\"x\")", "lead": "+33 6 00 00 00 00",
-                 "partners": ["@evil"], "deadline": "-1", "fiches": ["=x"], "indicator": "@SUM(A1:A9)"})
+    plan.append(
+        {
+            "dimension_id": "=cmd",
+            "what": '=HYPERLINK("x")',
+            "lead": "+33 6 00 00 00 00",
+            "partners": ["@evil"],
+            "deadline": "-1",
+            "fiches": ["=x"],
+            "indicator": "@SUM(A1:A9)",
+        }
+    )
     return build_report_input(catalogue, answers, plan, generated_on=date(2026, 11, 22))
 
 
@@ -125,7 +134,8 @@ def test_a_workshop_has_one_anonymous_column_per_participant_with_mean_and_sprea
     assert header[-3:] == ["Moyenne du groupe", "Écart (niveaux)", "Avis divergents"]
     first_q = catalogue.questionnaire("ess-territoires").questions()[0][1].id
     assert ws.cell(2, header.index("Moyenne du groupe") + 1).value == pytest.approx(
-        workshop.stats[first_q].mean, abs=0.01)
+        workshop.stats[first_q].mean, abs=0.01
+    )
     for sheet in wb.worksheets:
         for row in sheet.iter_rows(values_only=True):
             assert "Jeanne Martin" not in [str(v) for v in row]
@@ -142,9 +152,19 @@ def test_libreoffice_opens_the_workbook_and_keeps_hostile_text_as_text(tmp_path:
     # CSV filter: « ; » separator, « " » quotes, UTF-8, from line 1, … , -1 = every sheet in its own file
     csv_filter = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1"
     done = subprocess.run(
-        [office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", csv_filter,
-         "--outdir", str(tmp_path / "out"), str(source)],
-        capture_output=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        [
+            office,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            csv_filter,
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=120,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
     )
     log = (done.stdout + done.stderr).decode("utf-8", "replace")
     sheets = {p.stem.removeprefix("rapport-"): p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.csv")}
