@@ -6,7 +6,7 @@ import streamlit as st
 
 from scoring.engine import applies
 from scoring.models import Dimension, Question, Questionnaire
-from storage import DiagnosticRecord
+from services import DiagnosticRecord, diagnostics, params
 from ui import current, keys, page, saving, workshop_participant
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
@@ -29,13 +29,13 @@ def _done(questions: list[Question]) -> int:
 
 
 def _step(n_steps: int) -> int:
-    raw = st.query_params.get(keys.PARAM_STEP, "1")
+    raw = st.query_params.get(params.STEP, "1")
     step = int(raw) if raw.isdigit() else 1
     return min(max(step, 1), n_steps)
 
 
 def _go(step: int) -> None:
-    st.query_params[keys.PARAM_STEP] = str(step)
+    st.query_params[params.STEP] = str(step)
 
 
 def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
@@ -103,7 +103,7 @@ def _question(rec: DiagnosticRecord, number: int, question: Question, carried: s
 
 def _resume_link(rec: DiagnosticRecord) -> None:
     base = (st.context.url or "").split("?")[0]
-    link = f"{base}?{keys.PARAM_DIAGNOSTIC}={rec.id}"
+    link = f"{base}?{params.DIAGNOSTIC}={rec.id}"
     with st.expander("Lien de reprise (à conserver)"):
         st.write(
             "Ce lien rouvre ce diagnostic avec toutes ses réponses, sur ce poste ou un autre. Il donne accès aux réponses : partagez-le seulement avec votre équipe."
@@ -121,7 +121,7 @@ def _navigation(rec: DiagnosticRecord, step: int, n_steps: int) -> None:
         workshop_participant.finish_button(rec, right)
     else:
         if right.button("Voir les résultats →", type="primary", use_container_width=True):
-            st.switch_page("app_pages/results.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+            st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
 
 
 def render() -> None:
@@ -149,7 +149,7 @@ def render() -> None:
             "app_pages/profile.py",
             label="Compléter le profil",
             icon=":material/apartment:",
-            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+            query_params={params.DIAGNOSTIC: rec.id},
         )
         return
     n_steps = len(q.dimensions)
@@ -167,7 +167,7 @@ def render() -> None:
     if dim.actors:
         st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
     _importance(rec, q, dim)
-    carried = store().carried_over(rec.id) if rec.previous_id else set()
+    carried = diagnostics.carried_over(store(), rec)
     first = sum(len(_applicable(q, d, authority_type)) for d in q.dimensions[: step - 1]) + 1
     for offset, question in enumerate(_applicable(q, dim, authority_type)):
         _question(rec, first + offset, question, carried)

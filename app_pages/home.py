@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from scoring.responses import ResponseError
+from services import diagnostics, params
+from services.imports import read_answers_file
 from ui import current, keys, page
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
-from ui.transfer import read_answers_file
-
-_ID = re.compile(r"(?:[?&]d=)?([A-Za-z0-9_-]{20,64})")
 
 
 def _start(questionnaire_id: str) -> None:
-    diag_id = store().create_diagnostic(questionnaire_id, {})
+    diag_id = diagnostics.start(store(), questionnaire_id)
     current.open_diagnostic(diag_id)
-    st.switch_page("app_pages/profile.py", query_params={keys.PARAM_DIAGNOSTIC: diag_id})
+    st.switch_page("app_pages/profile.py", query_params={params.DIAGNOSTIC: diag_id})
 
 
 def _choices() -> None:
@@ -46,13 +43,12 @@ def _resume() -> None:
             help="Le lien affiché en haut du questionnaire, ou l’identifiant qu’il contient après « d= ».",
         )
         if st.form_submit_button("Reprendre"):
-            match = _ID.search(link.strip())
-            rec = store().get_diagnostic(match.group(1)) if match else None
+            rec = diagnostics.find_by_link(store(), link)
             if rec is None:
                 st.error("Aucun diagnostic ne correspond à ce lien. Vérifiez qu’il a été copié en entier.")
             else:
                 current.open_diagnostic(rec.id)
-                st.switch_page("app_pages/diagnostic.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+                st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: rec.id})
 
 
 def _import() -> None:
@@ -66,12 +62,10 @@ def _import() -> None:
         st.error("Fichier refusé :\n\n" + "\n".join(f"- {escape_markdown(p)}" for p in exc.problems))
         return
     if st.button("Créer un diagnostic avec ces réponses", type="primary"):
-        s = store()
-        diag_id = s.create_diagnostic(responses.questionnaire, responses.profile.model_dump(exclude_none=True))
-        s.replace_responses(diag_id, responses.model_dump(exclude_none=True))
+        diag_id = diagnostics.import_as_new(store(), responses)
         current.open_diagnostic(diag_id)
         page.flash(f"{len(responses.answers)} réponses importées dans un nouveau diagnostic.")
-        st.switch_page("app_pages/results.py", query_params={keys.PARAM_DIAGNOSTIC: diag_id})
+        st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: diag_id})
 
 
 def render() -> None:
@@ -88,8 +82,8 @@ def render() -> None:
         "un **rapport PDF** et un **classeur Excel** à présenter à vos élus."
     )
     page.show_flashes()
-    diag_id = st.session_state.get(keys.CURRENT_DIAGNOSTIC) or st.query_params.get(keys.PARAM_DIAGNOSTIC)
-    rec = store().get_diagnostic(diag_id) if diag_id else None
+    diag_id = st.session_state.get(keys.CURRENT_DIAGNOSTIC) or st.query_params.get(params.DIAGNOSTIC)
+    rec = diagnostics.find(store(), diag_id) if diag_id else None
     if rec is not None:
         name = rec.profile.get("name") or "sans nom"
         st.info(f"Un diagnostic est en cours dans cette fenêtre : {escape_markdown(name)}.")
@@ -97,7 +91,7 @@ def render() -> None:
             "app_pages/diagnostic.py",
             label="Continuer ce diagnostic",
             icon=":material/arrow_forward:",
-            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+            query_params={params.DIAGNOSTIC: rec.id},
         )
     st.header("Commencer")
     _choices()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scoring.french import number
 from scoring.group import DIVERGENCE_SPREAD
 from ui import page
 from ui.resources import catalogue
-from ui.text import french_number
 
 
 def render() -> None:
@@ -50,28 +50,26 @@ def render() -> None:
     for i, band in enumerate(bands):
         upper = bands[i + 1].min if i + 1 < len(bands) else None
         span = (
-            f"de {french_number(band.min)} à moins de {french_number(upper)}"
-            if upper is not None
-            else f"de {french_number(band.min)} à 100"
+            f"de {number(band.min)} à moins de {number(upper)}" if upper is not None else f"de {number(band.min)} à 100"
         )
         rows.append({"Palier": band.label, "Scores": span, "Ce que cela signifie": band.description})
     st.table(rows, hide_index=True)
     st.caption(
         f"Le palier se lit sur le score non arrondi ; une borne appartient au palier supérieur "
-        f"({french_number(bands[1].min)} est « {bands[1].label} », {french_number(bands[1].min - 0.1, 1)} est « {bands[0].label} »)."
+        f"({number(bands[1].min)} est « {bands[1].label} », {number(bands[1].min - 0.1, 1)} est « {bands[0].label} »)."
     )
     st.header("Les priorités et les recommandations", anchor=False)
     wd, intro, unk = rules.weak_dimension, rules.introduction, rules.unknown_answers
     ceiling = next(b.label for b in bands if b.id == wd.below_band)
-    labels = ", ".join(f"« {p.label} » à partir de {french_number(p.min)}" for p in rules.priority_labels)
+    labels = ", ".join(f"« {p.label} » à partir de {number(p.min)}" for p in rules.priority_labels)
     st.markdown(
         f"- **Priorité** d’une dimension = importance ÷ 3 × (100 − score). Une importance non renseignée compte pour {rules.default_importance}. Libellés : {labels}.\n"
         f"- Chaque dimension évaluée sous le palier « {ceiling} » et d’importance au moins {wd.min_importance} reçoit jusqu’à {wd.max_fiches} fiches "
         "du kit RTES de votre niveau de collectivité (MunicipalESS pour le bloc communal, DépartementalESS, RégionalESS) et les acteurs à contacter, "
         "par ordre de priorité décroissante.\n"
-        f"- Si l’indice global est inférieur à {french_number(intro.global_index_below)}, les fiches d’introduction du kit sont proposées en premier.\n"
-        f"- Une dimension dont la couverture est inférieure à {french_number(unk.coverage_below)}\u00a0% avec au moins "
-        f"{french_number(unk.min_dk_share)}\u00a0% de « je ne sais pas » oriente vers les ressources d’observation."
+        f"- Si l’indice global est inférieur à {number(intro.global_index_below)}, les fiches d’introduction du kit sont proposées en premier.\n"
+        f"- Une dimension dont la couverture est inférieure à {number(unk.coverage_below)}\u00a0% avec au moins "
+        f"{number(unk.min_dk_share)}\u00a0% de « je ne sais pas » oriente vers les ressources d’observation."
     )
     st.header("En atelier", anchor=False)
     st.markdown(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from services import diagnostics, params
 from ui import current, keys, page
-from ui.profile_fields import cleaned, profile_fields
+from ui.profile_fields import PROFILE_FIELDS, as_profile, profile_fields
 from ui.resources import store
 
 
@@ -22,10 +23,10 @@ def render() -> None:
             "app_pages/diagnostic.py",
             label="Aller au questionnaire",
             icon=":material/checklist:",
-            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+            query_params={params.DIAGNOSTIC: rec.id},
         )
         return
-    current.load_widgets(rec, [keys.profile(field) for field in current.PROFILE_FIELDS])
+    current.load_widgets(rec, [keys.profile(field) for field in PROFILE_FIELDS])
     st.write(
         "Le type de collectivité détermine les questions posées (certaines ne concernent que les régions "
         "ou les départements) et le kit de fiches du RTES recommandé."
@@ -39,10 +40,10 @@ def render() -> None:
                 "Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées."
             )
             return
-        store().update_profile(rec.id, cleaned(values))
+        diagnostics.update_profile(store(), rec.id, as_profile(values))
         current.forget_widgets()
         page.flash("Profil enregistré.")
-        st.switch_page("app_pages/diagnostic.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+        st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: rec.id})
 
 
 page.guard(render)

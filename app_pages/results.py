@@ -11,12 +11,14 @@ from reports.charts import priority_matrix_figure, radar_figure
 from reports.images import figure_png, figure_svg, unavailable_reason
 from reports.tables import answers_json, export_filename, scores_csv
 from scoring.engine import Scores, score
+from scoring.french import number, score_text
 from scoring.recommend import Advice, recommend
-from storage import DiagnosticRecord
-from ui import current, keys, page, progress, transfer_widgets, workshop_participant
+from services import DiagnosticRecord, params
+from services.peers import Peers
+from ui import current, page, progress, transfer_widgets, workshop_participant
 from ui.resources import catalogue, chart_export_warm_up
 from ui.tables import dimensions_table, radar_table
-from ui.text import escape_markdown, french_number, score_text
+from ui.text import escape_markdown
 
 HALVES = (("resource", "Ressources mobilisées"), ("motivation", "Motivations du territoire"))
 
@@ -38,7 +40,7 @@ def _indices(scores: Scores) -> None:
 
 
 def _radar(
-    scores: Scores, half: str, title: str, name: str, previous: Scores | None, peers: progress.Peers | None = None
+    scores: Scores, half: str, title: str, name: str, previous: Scores | None, peers: Peers | None = None
 ) -> None:
     st.subheader(title, anchor=False)
     fig = radar_figure(scores, half, previous=previous, peer=peers.median if peers else None)  # type: ignore[arg-type]
@@ -129,7 +131,7 @@ def render() -> None:
     name = rec.profile.get("name") or "Collectivité"
     st.caption(
         escape_markdown(
-            f"{name} · {scores.questionnaire.title} · {french_number(scores.answered_share)} % des questions renseignées"
+            f"{name} · {scores.questionnaire.title} · {number(scores.answered_share)} % des questions renseignées"
         )
     )
     if scores.answered_share < 100:
@@ -137,7 +139,7 @@ def render() -> None:
             "app_pages/diagnostic.py",
             label="Compléter le questionnaire",
             icon=":material/edit:",
-            query_params={keys.PARAM_DIAGNOSTIC: rec.id},
+            query_params={params.DIAGNOSTIC: rec.id},
         )
     previous = current.previous_scores(rec)
     peers = progress.peers(rec)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storage import WorkshopRecord
-from ui import keys, page, workshop_consolidation, workshop_dashboard, workshop_share
+from services import WorkshopRecord, params, workshops
+from ui import page, workshop_consolidation, workshop_dashboard, workshop_share
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -25,12 +25,12 @@ BAD_TOKEN = "Ce lien d’animation ne correspond à aucun atelier. Vérifiez qu�
 
 def facilitator_workshop() -> WorkshopRecord | None:
     """The workshop whose facilitator token is in the URL, or None (with a French message)."""
-    token = st.query_params.get(keys.PARAM_FACILITATOR, "").strip()
+    token = st.query_params.get(params.FACILITATOR, "").strip()
     if not token:
         st.error(NO_ACCESS, icon=":material/lock:")
         st.page_link("app_pages/workshop_new.py", label="Créer un atelier", icon=":material/add:")
         return None
-    workshop = store().find_workshop_by_facilitator_token(token) if len(token) >= 20 else None
+    workshop = workshops.for_facilitator(store(), token)
     if workshop is None:
         st.error(BAD_TOKEN, icon=":material/lock:")
         return None
@@ -39,12 +39,12 @@ def facilitator_workshop() -> WorkshopRecord | None:
 
 def _set_closed(workshop_id: str, closed: bool) -> None:
     if closed:
-        store().close_workshop(workshop_id)
+        workshops.close(store(), workshop_id)
         page.flash(
             "Atelier clos : plus aucune réponse ni aucun nouveau participant n’est accepté. Tout reste consultable."
         )
     else:
-        store().reopen_workshop(workshop_id)
+        workshops.reopen(store(), workshop_id)
         page.flash("Atelier rouvert : les participants peuvent de nouveau rejoindre l’atelier et répondre.")
 
 

@@ -6,8 +6,8 @@ import time
 
 import streamlit as st
 
-from storage import WorkshopClosed, WorkshopNotFound
-from storage.workshops import normalize_join_code
+from services import params, workshops
+from services.workshops import JoinRefused
 from ui import current, keys, page
 from ui.resources import store
 from ui.text import escape_markdown
@@ -31,40 +31,23 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
             "ou demandez le lien à l’animateur."
         )
         return
-    normalized = normalize_join_code(code)
-    if not normalized:
+    if not params.normalize_join_code(code):
         st.error("Saisissez le code de l’atelier : 6 caractères, affichés par l’animateur.")
         return
-    workshop = store().find_workshop_by_code(normalized)
+    workshop = workshops.find_by_code(store(), code)
     if workshop is None:
         _failed(
             f"Aucun atelier ne correspond au code « {escape_markdown(code.strip())} ». Vérifiez-le auprès de "
             "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L)."
         )
         return
-    if role_id is None:
-        st.error(
-            "Choisissez votre rôle : il permet de comparer les points de vue (élus, techniciens, acteurs de l’ESS)."
-        )
-        return
-    if workshop.closed:
-        st.error(
-            f"L’atelier « {escape_markdown(workshop.title)} » est clos : il n’accepte plus de participants. "
-            "Demandez à l’animateur de le rouvrir."
-        )
-        return
     # A second click on the same form (same person) reopens their diagnostic rather than adding a participant.
     joined: dict[tuple[str, str, str], str] = st.session_state.setdefault(keys.JOINED_WORKSHOPS, {})
-    who = (workshop.id, role_id, first_name.strip())
+    who = (workshop.id, role_id or "", first_name.strip())
     try:
-        diag_id = joined.get(who) or store().join_workshop(workshop.id, role_id, first_name.strip() or None)
-    except WorkshopClosed:
-        st.error(
-            f"L’atelier « {escape_markdown(workshop.title)} » vient d’être clos : il n’accepte plus de participants."
-        )
-        return
-    except WorkshopNotFound:
-        st.error("Cet atelier n’existe plus. Vérifiez le code auprès de l’animateur.")
+        diag_id = joined.get(who) or workshops.join(store(), workshop, role_id, first_name)
+    except JoinRefused as exc:
+        st.error(escape_markdown(str(exc)))
         return
     joined[who] = diag_id
     current.open_diagnostic(diag_id)
@@ -72,7 +55,7 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
         f"Bienvenue dans l’atelier « {escape_markdown(workshop.title)} ». Vos réponses sont enregistrées au fil "
         "de l’eau ; gardez le lien de reprise ci-dessous pour revenir plus tard."
     )
-    st.switch_page("app_pages/diagnostic.py", query_params={keys.PARAM_DIAGNOSTIC: diag_id})
+    st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: diag_id})
 
 
 def render() -> None:
@@ -83,9 +66,9 @@ def render() -> None:
         "Vous participez à un atelier d’autodiagnostic ESS : saisissez le code affiché par l’animateur, "
         "choisissez votre rôle, puis répondez au questionnaire. Aucun compte n’est nécessaire."
     )
-    from_link = st.query_params.get(links.CODE_PARAM, "")
+    from_link = st.query_params.get(params.JOIN_CODE, "")
     if from_link and keys.JOIN_CODE not in st.session_state:
-        st.session_state[keys.JOIN_CODE] = links.display_code(normalize_join_code(from_link)[:12])
+        st.session_state[keys.JOIN_CODE] = links.display_code(params.normalize_join_code(from_link)[:12])
     with st.form(keys.JOIN_FORM):
         code = st.text_input("Code de l’atelier", max_chars=20, key=keys.JOIN_CODE, placeholder="Ex. : K7M-4QX")
         role_id = st.radio(

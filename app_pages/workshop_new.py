@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storage import WorkshopRecord
+from services import WorkshopRecord, params, workshops
 from ui import keys, page, workshop_share
-from ui.profile_fields import cleaned, profile_fields
+from ui.profile_fields import as_profile, profile_fields
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import facilitator_password
@@ -63,7 +63,7 @@ def _form() -> None:
         for problem in problems:
             st.error(problem)
         return
-    workshop = store().create_workshop(title, questionnaire, cleaned(values))
+    workshop = workshops.create(store(), title, questionnaire, as_profile(values))
     st.session_state[keys.CREATED_WORKSHOP] = workshop.id
     st.rerun()
 
@@ -80,7 +80,7 @@ def _created(workshop: WorkshopRecord) -> None:
         "app_pages/workshop_dashboard.py",
         label="Ouvrir le tableau de bord",
         icon=":material/monitoring:",
-        query_params={keys.PARAM_FACILITATOR: workshop.facilitator_token},
+        query_params={params.FACILITATOR: workshop.facilitator_token},
     )
     if st.button("Créer un autre atelier", icon=":material/add:"):
         st.session_state.pop(keys.CREATED_WORKSHOP, None)
@@ -92,7 +92,7 @@ def render() -> None:
     st.title("Animer un atelier")
     page.show_flashes()
     created = st.session_state.get(keys.CREATED_WORKSHOP)
-    workshop = store().get_workshop(created) if created else None
+    workshop = workshops.get(store(), created) if created else None
     if workshop is not None:
         _created(workshop)
         return

@@ -253,7 +253,7 @@ def _stored(store: Store, participants: list[Participant]) -> tuple[int, int]:
     """(answers stored, answers differing from or missing against what was sent)."""
     stored = wrong = 0
     for p in participants:
-        answers = store.load_responses(p.diag_id)["answers"]
+        answers = store.load_responses(p.diag_id).answers
         stored += len(answers)
         wrong += sum(answers.get(qid) != value for qid, value in p.expected.items())
         wrong += len(set(answers) - set(p.expected))

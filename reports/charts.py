@@ -8,9 +8,9 @@ from typing import Literal
 
 import plotly.graph_objects as go
 
-from reports.french import HALF_TITLES, NBSP, score_text
 from reports.narrative import question_codes
 from scoring.engine import STATUS_LABELS, DimensionScore, Scores
+from scoring.french import HALF_TITLES, NBSP, score_text
 from scoring.group import QuestionStats
 from scoring.models import Bands, Questionnaire
 

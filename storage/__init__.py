@@ -6,8 +6,10 @@ shows `StorageError` messages, which are French, as they are.
 
 from storage.engine import make_engine
 from storage.errors import (
+    AnswersClosed,
     DiagnosticNotFound,
     NotFound,
+    ProfileLocked,
     StorageError,
     StorageUnavailable,
     WorkshopClosed,
@@ -18,9 +20,11 @@ from storage.records import DiagnosticRecord, WorkshopRecord
 from storage.repository import Store
 
 __all__ = [
+    "AnswersClosed",
     "DiagnosticNotFound",
     "DiagnosticRecord",
     "NotFound",
+    "ProfileLocked",
     "StorageError",
     "StorageUnavailable",
     "Store",

@@ -78,6 +78,28 @@ class WorkshopClosed(StorageError):  # noqa: N818  the app's API names it so
         self.workshop_id = workshop_id
 
 
+class AnswersClosed(StorageError):  # noqa: N818  the app's API names it so
+    """A participant's diagnostic belongs to a closed workshop: it accepts no more answers."""
+
+    def __init__(self, diag_id: str) -> None:
+        super().__init__(
+            f"Cet atelier est clos{NBSP}: les réponses ne sont plus modifiables et votre dernière modification "
+            "n’a pas été enregistrée. Vos réponses précédentes sont conservées."
+        )
+        self.diag_id = diag_id
+
+
+class ProfileLocked(StorageError):  # noqa: N818  the app's API names it so
+    """A workshop participant's diagnostic keeps the profile the facilitator entered."""
+
+    def __init__(self, diag_id: str) -> None:
+        super().__init__(
+            f"Le profil de la collectivité est celui que l’animateur de l’atelier a saisi{NBSP}: "
+            "il ne peut pas être modifié depuis une participation."
+        )
+        self.diag_id = diag_id
+
+
 @contextmanager
 def database_errors(*, write: bool) -> Iterator[None]:
     """Turn SQLAlchemy errors into `StorageUnavailable` / `StorageError` with French text."""

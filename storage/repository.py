@@ -3,21 +3,26 @@
     store = Store()                      # DATABASE_URL or data/autodiag.sqlite3, migrated
     diag_id = store.create_diagnostic("complet", {"authority_type": "commune"})
     store.save_answer(diag_id, "q1", 2)
-    store.load_responses(diag_id)        # {"questionnaire": …, "answers": {"q1": 2}, …}
+    store.load_responses(diag_id)        # ResponseSet(questionnaire=…, answers={"q1": 2}, …)
 
 Ids are 192-bit random tokens: knowing one is what gives access to a diagnostic.
-Timestamps are timezone-aware UTC. Errors are `storage.errors` exceptions.
+Timestamps are timezone-aware UTC. Errors are `storage.errors` exceptions. Rules that must hold
+whatever the caller are enforced here: a participant of a closed workshop cannot change an answer,
+and a participant cannot change the workshop's profile.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, update
 
+from scoring.models import ResponseSet
+from scoring.plan import ActionPlan
 from storage.database import diagnostic_records, exists, insert_diagnostic, touch
-from storage.errors import DiagnosticNotFound
+from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
 from storage.records import DiagnosticRecord
 from storage.responses import check_importance as _importance
 from storage.responses import (
@@ -32,7 +37,7 @@ from storage.responses import (
     upsert,
 )
 from storage.responses import split_answer as _answer
-from storage.tables import answers, comments, diagnostics, importances
+from storage.tables import answers, comments, diagnostics, importances, workshops
 from storage.workshops import WorkshopMixin, check_open
 
 
@@ -73,47 +78,65 @@ class Store(WorkshopMixin):
         return found[0] if found else None
 
     def update_profile(self, diag_id: str, profile: dict[str, Any]) -> None:
-        """Replace the profile of a diagnostic."""
+        """Replace the profile of a diagnostic; ProfileLocked for a workshop participant's."""
         with self._write() as conn:
+            row = conn.execute(select(diagnostics.c.workshop_id).where(diagnostics.c.id == diag_id)).first()
+            if row is not None and row.workshop_id is not None:
+                raise ProfileLocked(diag_id)
             touch(conn, diag_id, profile=dict(profile))
 
     def set_finished(self, diag_id: str, finished: bool) -> None:
-        """Mark a diagnostic finished or not."""
+        """Mark a diagnostic finished or not (not once its workshop is closed)."""
         with self._write() as conn:
+            _check_answerable(conn, diag_id)
             touch(conn, diag_id, finished=bool(finished))
 
     def save_answer(self, diag_id: str, question_id: str, value: int | str | None, carried_over: bool = False) -> None:
         """Set (or with None remove) one answer: a level, "dk" or "na"."""
         with self._write() as conn:
+            _check_answerable(conn, diag_id)
             touch(conn, diag_id)
-            if value is None:
-                remove(conn, answers, diag_id, question_id)
-                return
-            level, special = _answer(value)
-            row = {"diagnostic_id": diag_id, "question_id": check_key(question_id), "level": level, "special": special}
-            upsert(conn, answers, {**row, "carried_over": bool(carried_over)})
+            _put_answer(conn, diag_id, question_id, value, carried_over)
 
     def save_comment(self, diag_id: str, item_id: str, text: str | None) -> None:
         """Set (or with None or blank text remove) the comment on a question or dimension."""
-        with self._write() as conn:
-            touch(conn, diag_id)
-            if text is None or is_blank(text):
-                remove(conn, comments, diag_id, item_id)
-                return
-            upsert(conn, comments, {"diagnostic_id": diag_id, "item_id": check_key(item_id), "text": text})
+        self.save_many(diag_id, comment_texts={item_id: text})
 
     def save_importance(self, diag_id: str, dimension_id: str, value: int | None) -> None:
         """Set (or with None remove) the importance 0..3 of a dimension."""
-        with self._write() as conn:
-            touch(conn, diag_id)
-            if value is None:
-                remove(conn, importances, diag_id, dimension_id)
-                return
-            row = {"diagnostic_id": diag_id, "dimension_id": check_key(dimension_id), "value": _importance(value)}
-            upsert(conn, importances, row)
+        self.save_many(diag_id, importance_values={dimension_id: value})
 
-    def load_responses(self, diag_id: str) -> dict[str, Any]:
-        """The diagnostic's answers in the ResponseSet JSON shape."""
+    def save_many(
+        self,
+        diag_id: str,
+        answer_values: dict[str, int | str | None] | None = None,
+        comment_texts: dict[str, str | None] | None = None,
+        importance_values: dict[str, int | None] | None = None,
+    ) -> None:
+        """Set several answers, comments and importances in one transaction (None or blank removes one)."""
+        with self._write() as conn:
+            _check_answerable(conn, diag_id)
+            touch(conn, diag_id)
+            for question_id, value in (answer_values or {}).items():
+                _put_answer(conn, diag_id, question_id, value)
+            for item_id, text in (comment_texts or {}).items():
+                if text is None or is_blank(text):
+                    remove(conn, comments, diag_id, item_id)
+                else:
+                    upsert(conn, comments, {"diagnostic_id": diag_id, "item_id": check_key(item_id), "text": text})
+            for dimension_id, level in (importance_values or {}).items():
+                if level is None:
+                    remove(conn, importances, diag_id, dimension_id)
+                else:
+                    row = {
+                        "diagnostic_id": diag_id,
+                        "dimension_id": check_key(dimension_id),
+                        "value": _importance(level),
+                    }
+                    upsert(conn, importances, row)
+
+    def load_responses(self, diag_id: str) -> ResponseSet:
+        """The diagnostic's answers, importances, comments and profile."""
         with self._read() as conn:
             found = diagnostic_records(conn, diagnostics.c.id == diag_id)
             if not found:
@@ -129,47 +152,45 @@ class Store(WorkshopMixin):
         with self._read() as conn:
             return set(conn.execute(query).scalars())
 
-    def replace_responses(self, diag_id: str, data: dict[str, Any]) -> None:
-        """Replace all answers, importances and comments at once (profile left as is)."""
-        rows = rows_of(diag_id, data)  # ValueError before anything is written
+    def replace_responses(self, diag_id: str, responses: ResponseSet, *, with_profile: bool = False) -> None:
+        """Replace all answers, importances and comments at once, and the profile if asked."""
+        rows = rows_of(diag_id, responses.model_dump())  # ValueError before anything is written
         with self._write() as conn:
             found = diagnostic_records(conn, diagnostics.c.id == diag_id)
             if not found:
                 raise DiagnosticNotFound(diag_id)
-            questionnaire = data.get("questionnaire")
-            if questionnaire is not None and questionnaire != found[0].questionnaire_id:
+            if responses.questionnaire != found[0].questionnaire_id:
                 raise ValueError(
-                    f"responses to {questionnaire!r} cannot go into a diagnostic of {found[0].questionnaire_id!r}"
+                    f"responses to {responses.questionnaire!r} cannot go into a diagnostic of {found[0].questionnaire_id!r}"
                 )
-            touch(conn, diag_id)
+            _check_answerable(conn, diag_id)
+            if with_profile and found[0].workshop_id is not None:
+                raise ProfileLocked(diag_id)
+            profile = {"profile": responses.profile.model_dump(exclude_defaults=True)} if with_profile else {}
+            touch(conn, diag_id, **profile)
             replace_all(conn, diag_id, rows)
 
-    def copy_from_previous(self, new_id: str, previous_id: str) -> None:
-        """Replace a diagnostic's answers with a copy of a previous one's, marked carried over."""
+    def import_diagnostic(self, responses: ResponseSet) -> str:
+        """A new diagnostic holding a whole response set, profile included (one transaction)."""
+        rows_of("-", responses.model_dump())  # ValueError before anything is written
         with self._write() as conn:
-            if not exists(conn, previous_id):
+            profile = responses.profile.model_dump(exclude_defaults=True)
+            diag_id = insert_diagnostic(conn, responses.questionnaire, profile)
+            replace_all(conn, diag_id, rows_of(diag_id, responses.model_dump()))
+            return diag_id
+
+    def redo_diagnostic(self, previous_id: str) -> str:
+        """A new diagnostic of the same authority, answers copied and marked carried over (one transaction)."""
+        with self._write() as conn:
+            found = diagnostic_records(conn, diagnostics.c.id == previous_id)
+            if not found:
                 raise DiagnosticNotFound(previous_id)
-            touch(conn, new_id)
-            copy_all(conn, new_id, previous_id)
+            previous = found[0]
+            new_id = insert_diagnostic(conn, previous.questionnaire_id, previous.profile, previous_id=previous.id)
+            copy_all(conn, new_id, previous.id)
+            return new_id
 
-    def list_diagnostics(
-        self,
-        authority_type: str | None = None,
-        questionnaire_id: str | None = None,
-        exclude_workshop_participants: bool = True,
-    ) -> list[DiagnosticRecord]:
-        """Diagnostics matching the filters, oldest first (for peer comparison)."""
-        where = []
-        if authority_type is not None:
-            where.append(diagnostics.c.profile["authority_type"].as_string() == authority_type)
-        if questionnaire_id is not None:
-            where.append(diagnostics.c.questionnaire_id == questionnaire_id)
-        if exclude_workshop_participants:
-            where.append(diagnostics.c.workshop_id.is_(None))
-        with self._read() as conn:
-            return diagnostic_records(conn, *where)
-
-    def diagnostics_with_responses(self, authority_type: str) -> list[tuple[DiagnosticRecord, dict[str, Any]]]:
+    def diagnostics_with_responses(self, authority_type: str) -> list[tuple[DiagnosticRecord, ResponseSet]]:
         """Diagnostics of one authority type (workshop participants excluded) with their responses,
         in four queries whatever their number (for peer comparison)."""
         where = [
@@ -182,20 +203,56 @@ class Store(WorkshopMixin):
             parts = load_parts(conn, lambda column: column.in_(ids.scalar_subquery()))
         return [(record, response_set(record, parts.get(record.id))) for record in records]
 
-    def save_action_plan(self, diag_id: str, plan: list[dict[str, Any]]) -> None:
-        """Replace the diagnostic's action plan (a list of JSON-serialisable actions)."""
-        if not isinstance(plan, list) or not all(isinstance(a, dict) for a in plan):
-            raise ValueError("an action plan is a list of dicts")
-        text = json.dumps(plan, ensure_ascii=False)  # TypeError if not serialisable
+    def save_action_plan(self, diag_id: str, plan: ActionPlan) -> None:
+        """Replace the diagnostic's action plan."""
         with self._write() as conn:
-            touch(conn, diag_id, action_plan=text)
+            touch(conn, diag_id, action_plan=_plan_text(plan))
 
-    def load_action_plan(self, diag_id: str) -> list[dict[str, Any]]:
-        """The diagnostic's action plan, [] if none was saved."""
+    def change_action_plan(self, diag_id: str, change: Callable[[ActionPlan], ActionPlan]) -> ActionPlan:
+        """Apply `change` to the saved plan and save the result, in one transaction (row locked first)."""
+        with self._write() as conn:
+            touch(conn, diag_id)  # locks the row on PostgreSQL: concurrent changes apply one after the other
+            text = conn.execute(select(diagnostics.c.action_plan).where(diagnostics.c.id == diag_id)).scalar()
+            plan = change(_plan(text))
+            conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(action_plan=_plan_text(plan)))
+        return plan
+
+    def load_action_plan(self, diag_id: str) -> ActionPlan:
+        """The diagnostic's action plan, empty if none was saved."""
         query = select(diagnostics.c.action_plan).where(diagnostics.c.id == diag_id)
         with self._read() as conn:
             row = conn.execute(query).first()
         if row is None:
             raise DiagnosticNotFound(diag_id)
-        plan: list[dict[str, Any]] = json.loads(row.action_plan) if row.action_plan else []
-        return plan
+        return _plan(row.action_plan)
+
+
+def _plan(text: str | None) -> ActionPlan:
+    """The plan stored as a JSON list of actions (None: no plan yet)."""
+    return ActionPlan.model_validate({"actions": json.loads(text) if text else []})
+
+
+def _plan_text(plan: ActionPlan) -> str:
+    """The JSON list of actions stored for a plan."""
+    return json.dumps(plan.model_dump(mode="json")["actions"], ensure_ascii=False)
+
+
+def _put_answer(conn: Connection, diag_id: str, question_id: str, value: object, carried_over: bool = False) -> None:
+    """Upsert (or with None delete) one answer row inside the caller's transaction."""
+    if value is None:
+        remove(conn, answers, diag_id, question_id)
+        return
+    level, special = _answer(value)
+    row = {"diagnostic_id": diag_id, "question_id": check_key(question_id), "level": level, "special": special}
+    upsert(conn, answers, {**row, "carried_over": bool(carried_over)})
+
+
+def _check_answerable(conn: Connection, diag_id: str) -> None:
+    """AnswersClosed if the diagnostic is a participant's in a closed workshop."""
+    query = (
+        select(workshops.c.closed)
+        .select_from(diagnostics.join(workshops, diagnostics.c.workshop_id == workshops.c.id))
+        .where(diagnostics.c.id == diag_id)
+    )
+    if conn.execute(query).scalar():
+        raise AnswersClosed(diag_id)

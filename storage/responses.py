@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
+from scoring.models import ResponseSet
 from storage.records import DiagnosticRecord
 from storage.tables import answers, comments, importances
 
@@ -104,10 +105,12 @@ def load_parts(conn: Connection, diag_filter: DiagFilter) -> dict[str, Parts]:
     return result
 
 
-def response_set(record: DiagnosticRecord, parts: Parts | None) -> dict[str, Any]:
-    """The ResponseSet JSON shape of a diagnostic from its record and parts."""
+def response_set(record: DiagnosticRecord, parts: Parts | None) -> ResponseSet:
+    """The response set of a diagnostic from its record and parts."""
     parts = parts or {"importance": {}, "answers": {}, "comments": {}}
-    return {"questionnaire": record.questionnaire_id, "profile": dict(record.profile), **parts}
+    return ResponseSet.model_validate(
+        {"questionnaire": record.questionnaire_id, "profile": dict(record.profile), **parts}
+    )
 
 
 def rows_of(diag_id: str, data: Mapping[str, Any]) -> dict[Table, list[dict[str, Any]]]:

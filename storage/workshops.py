@@ -7,7 +7,6 @@ diagnostic created with the workshop.
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import asdict
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from scoring.models import ResponseSet
 from storage.database import Database, diagnostic_records, insert_diagnostic
 from storage.errors import StorageError, WorkshopClosed, WorkshopNotFound
 from storage.records import DiagnosticRecord, WorkshopRecord, new_id, utc_now
@@ -36,11 +36,6 @@ def new_join_code() -> str:
     rights come with the 192-bit facilitator token.
     """
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-def normalize_join_code(code: str) -> str:
-    """The code as stored: uppercase, without spaces, dashes, dots or underscores."""
-    return re.sub(r"[\s\-‐‑‒–—_.]", "", code).upper()
 
 
 def check_open(conn: Connection, workshop_id: str) -> Row[Any]:
@@ -88,8 +83,8 @@ class WorkshopMixin(Database):
         return self._find_workshop(workshops.c.id == workshop_id)
 
     def find_workshop_by_code(self, code: str) -> WorkshopRecord | None:
-        """The workshop with this join code (any case, spaces and dashes ignored), or None."""
-        return self._find_workshop(workshops.c.join_code == normalize_join_code(code))
+        """The workshop with this join code, as stored (see `services.params.normalize_join_code`), or None."""
+        return self._find_workshop(workshops.c.join_code == code)
 
     def find_workshop_by_facilitator_token(self, token: str) -> WorkshopRecord | None:
         """The workshop this facilitator token opens, or None."""
@@ -112,12 +107,7 @@ class WorkshopMixin(Database):
                 first_name=first_name or None,
             )
 
-    def list_participants(self, workshop_id: str) -> list[DiagnosticRecord]:
-        """The workshop's participants' diagnostics, in the order they joined."""
-        with self._read() as conn:
-            return diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
-
-    def participant_responses(self, workshop_id: str) -> list[tuple[DiagnosticRecord, dict[str, Any]]]:
+    def participant_responses(self, workshop_id: str) -> list[tuple[DiagnosticRecord, ResponseSet]]:
         """Every participant with their response set, loaded in four queries."""
         ids = select(diagnostics.c.id).where(diagnostics.c.workshop_id == workshop_id)
         with self._read() as conn:
@@ -126,7 +116,7 @@ class WorkshopMixin(Database):
         return [(record, response_set(record, parts.get(record.id))) for record in records]
 
     def close_workshop(self, workshop_id: str) -> None:
-        """Stop accepting participants (those already in can still answer)."""
+        """Stop accepting participants and their answers (what they gave is kept)."""
         self._set_closed(workshop_id, True)
 
     def reopen_workshop(self, workshop_id: str) -> None:

@@ -9,24 +9,25 @@ import streamlit as st
 
 from scoring.engine import Scores, score
 from scoring.models import Questionnaire, ResponseSet
-from storage import DiagnosticRecord
+from services import DiagnosticRecord, diagnostics, params
 from ui import keys
+from ui.profile_fields import PROFILE_FIELDS
 from ui.resources import catalogue, store
 
 
 def diagnostic_id() -> str | None:
     """The id in the URL, else the one of this session; kept in the URL so a reload finds it."""
-    from_url = st.query_params.get(keys.PARAM_DIAGNOSTIC)
+    from_url = st.query_params.get(params.DIAGNOSTIC)
     diag_id = from_url or st.session_state.get(keys.CURRENT_DIAGNOSTIC)
     if diag_id and not from_url:
-        st.query_params[keys.PARAM_DIAGNOSTIC] = diag_id
+        st.query_params[params.DIAGNOSTIC] = diag_id
     return diag_id
 
 
 def open_diagnostic(diag_id: str) -> None:
     """Make a diagnostic current (URL and session) and forget widget values of another one."""
     st.session_state[keys.CURRENT_DIAGNOSTIC] = diag_id
-    st.query_params[keys.PARAM_DIAGNOSTIC] = diag_id
+    st.query_params[params.DIAGNOSTIC] = diag_id
     if st.session_state.get(keys.LOADED_DIAGNOSTIC) != diag_id:
         st.session_state.pop(keys.LOADED_DIAGNOSTIC, None)
 
@@ -38,7 +39,7 @@ def record() -> DiagnosticRecord | None:
         st.info("Aucun diagnostic n’est ouvert. Commencez-en un depuis l’accueil, ou ouvrez le lien de reprise reçu.")
         st.page_link("app_pages/home.py", label="Aller à l’accueil", icon=":material/home:")
         return None
-    rec = store().get_diagnostic(diag_id)
+    rec = diagnostics.find(store(), diag_id)
     if rec is None:
         st.error("Ce lien ne correspond à aucun diagnostic enregistré. Vérifiez qu’il a été copié en entier.")
         st.page_link("app_pages/home.py", label="Aller à l’accueil", icon=":material/home:")
@@ -52,19 +53,16 @@ def questionnaire_of(rec: DiagnosticRecord) -> Questionnaire:
     return catalogue().questionnaire(rec.questionnaire_id)
 
 
-PROFILE_FIELDS = ("name", "authority_type", "population_band", "region")
-
-
 def _saved_values(rec: DiagnosticRecord, questionnaire: Questionnaire) -> dict[str, Any]:
     """Every saved value of a diagnostic, by the key of the widget that shows it."""
-    data = store().load_responses(rec.id)
+    data = diagnostics.responses(store(), rec.id)
     values: dict[str, Any] = {keys.profile(f): rec.profile.get(f, "" if f == "name" else None) for f in PROFILE_FIELDS}
     for dim in questionnaire.dimensions:
-        values[keys.importance(dim.id)] = data["importance"].get(dim.id)
-        values[keys.comment(dim.id)] = data["comments"].get(dim.id, "")
+        values[keys.importance(dim.id)] = data.importance.get(dim.id)
+        values[keys.comment(dim.id)] = data.comments.get(dim.id, "")
         for q in dim.questions:
-            values[keys.answer(q.id)] = data["answers"].get(q.id)
-            values[keys.comment(q.id)] = data["comments"].get(q.id, "")
+            values[keys.answer(q.id)] = data.answers.get(q.id)
+            values[keys.comment(q.id)] = data.comments.get(q.id, "")
     return values
 
 
@@ -100,8 +98,7 @@ def remember(widget_key: str, value: Any) -> None:
 
 def responses(rec: DiagnosticRecord) -> ResponseSet:
     """The saved response set of a diagnostic, with its profile."""
-    data: dict[str, Any] = store().load_responses(rec.id)
-    return ResponseSet.model_validate(data)
+    return diagnostics.responses(store(), rec.id)
 
 
 def forget_widgets() -> None:
@@ -111,9 +108,5 @@ def forget_widgets() -> None:
 
 def previous_scores(rec: DiagnosticRecord) -> Scores | None:
     """Scores of the diagnostic this one was redone from, if any (same questionnaire only)."""
-    if not rec.previous_id:
-        return None
-    previous = store().get_diagnostic(rec.previous_id)
-    if previous is None or previous.questionnaire_id != rec.questionnaire_id:
-        return None
-    return score(catalogue(), responses(previous))
+    previous = diagnostics.previous_responses(store(), rec)
+    return None if previous is None else score(catalogue(), previous)

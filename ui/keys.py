@@ -1,13 +1,6 @@
-"""Every session-state key and query parameter the app uses, in one place."""
+"""Every session-state key and widget key the app uses, in one place (URL parameters: `services.params`)."""
 
 from __future__ import annotations
-
-# Query parameters (they survive a reload; session state does not).
-PARAM_DIAGNOSTIC = "d"
-PARAM_STEP = "etape"
-PARAM_WORKSHOP = "atelier"
-PARAM_FACILITATOR = "animation"
-PARAM_JOIN_CODE = "code"
 
 # Session state.
 LOADED_DIAGNOSTIC = "loaded_diagnostic_id"
@@ -15,6 +8,7 @@ WIDGET_VALUES = "saved_widget_values"
 CURRENT_DIAGNOSTIC = "current_diagnostic_id"
 FLASH = "flash_messages"
 SAVE_ERROR = "save_error"
+PENDING_WRITES = "pending_writes"
 CONFIRM_IMPORT = "confirm_import"
 
 # Workshops.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from storage import StorageError
+from services import StorageError
 from ui import keys
 
 log = logging.getLogger("autodiag")

@@ -8,9 +8,11 @@ from typing import Any
 
 import streamlit as st
 
+from scoring.models import Profile
 from ui.resources import catalogue
 
-FIELDS = ("name", "authority_type", "population_band", "region")
+PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
+"""The profile's fields, from its model: name, type, population band, région."""
 
 
 def profile_fields(key: Callable[[str], str], *, preset: bool) -> dict[str, str | None]:
@@ -57,7 +59,7 @@ def profile_fields(key: Callable[[str], str], *, preset: bool) -> dict[str, str 
     return values
 
 
-def cleaned(values: dict[str, str | None]) -> dict[str, str]:
-    """The profile to store: trimmed name, empty fields left out."""
+def as_profile(values: dict[str, str | None]) -> Profile:
+    """The profile the fields hold: trimmed name, empty fields left out."""
     out = {k: (v.strip() if k == "name" and v else v) for k, v in values.items()}
-    return {k: v for k, v in out.items() if v}
+    return Profile.model_validate({k: v for k, v in out.items() if v})

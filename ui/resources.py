@@ -8,7 +8,7 @@ import os
 import streamlit as st
 
 from scoring.loader import Catalogue, default_catalogue
-from storage import Store
+from services import Store, open_store
 
 log = logging.getLogger("autodiag")
 
@@ -38,7 +38,7 @@ def database_url() -> str | None:
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
     """The one Store of this server process (SQLite by default, PostgreSQL if configured)."""
-    return Store(database_url())
+    return open_store(database_url())
 
 
 @st.cache_resource(show_spinner=False)

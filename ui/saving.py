@@ -4,52 +4,41 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storage import StorageError
+from services import AnswersClosed, StorageError, diagnostics
+from services.diagnostics import Item
 from ui import current, keys, page
 from ui.resources import store
-from ui.workshop_data import AnswersClosedError, check_open_for_answers
 
-PENDING = "pending_writes"
-
-
-def _write(diag_id: str, kind: str, item_id: str, value: object) -> None:
-    check_open_for_answers(diag_id)  # a closed workshop accepts no more answers
-    s = store()
-    if kind == "answer":
-        s.save_answer(diag_id, item_id, value)  # type: ignore[arg-type]
-    elif kind == "importance":
-        s.save_importance(diag_id, item_id, value)  # type: ignore[arg-type]
-    else:
-        s.save_comment(diag_id, item_id, value or None)  # type: ignore[arg-type]
+WIDGET_KEY = {"answer": keys.answer, "importance": keys.importance, "comment": keys.comment}
 
 
-def save(diag_id: str, kind: str, item_id: str, widget_key: str) -> None:
+def save(diag_id: str, kind: Item, item_id: str, widget_key: str) -> None:
     """Widget callback: write the widget's value now; on failure keep it for a retry."""
     value = st.session_state.get(widget_key)
     try:
-        _write(diag_id, kind, item_id, value)
+        diagnostics.save(store(), diag_id, kind, item_id, value)
         current.remember(widget_key, value)
-    except AnswersClosedError as exc:
+    except AnswersClosed as exc:
         current.forget_widgets()  # show the saved answers again, not the refused one
         page.flash(str(exc), "error")
     except StorageError as exc:
         current.remember(widget_key, value)  # still shown, and retried until it is saved
-        st.session_state.setdefault(PENDING, {})[(diag_id, kind, item_id)] = value
+        st.session_state.setdefault(keys.PENDING_WRITES, {})[(diag_id, kind, item_id)] = value
         page.flash(
             f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
             "error",
         )
     else:
-        st.session_state.get(PENDING, {}).pop((diag_id, kind, item_id), None)
+        st.session_state.get(keys.PENDING_WRITES, {}).pop((diag_id, kind, item_id), None)
 
 
 def retry_pending() -> int:
     """Retry writes that failed earlier; returns how many are still waiting."""
-    pending: dict[tuple[str, str, str], object] = st.session_state.get(PENDING, {})
+    pending: dict[tuple[str, Item, str], object] = st.session_state.get(keys.PENDING_WRITES, {})
     for (diag_id, kind, item_id), value in list(pending.items()):
         try:
-            _write(diag_id, kind, item_id, value)
-        except AnswersClosedError as exc:
+            diagnostics.save(store(), diag_id, kind, item_id, value)
+        except AnswersClosed as exc:
             pending.clear()
             st.error(str(exc))
             break
@@ -63,7 +52,7 @@ def retry_pending() -> int:
     return len(pending)
 
 
-def save_callback(diag_id: str, kind: str, item_id: str) -> tuple[str, tuple[str, str, str, str]]:
+def save_callback(diag_id: str, kind: Item, item_id: str) -> tuple[str, tuple[str, Item, str, str]]:
     """The (on_change, args) pair for a widget saving one item."""
-    key = {"answer": keys.answer, "importance": keys.importance, "comment": keys.comment}[kind](item_id)
+    key = WIDGET_KEY[kind](item_id)
     return key, (diag_id, kind, item_id, key)

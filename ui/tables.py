@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from scoring.engine import STATUS_LABELS, DimensionScore, Scores
-from ui.text import french_number, score_text
+from scoring.french import number, score_text
 
 
 def _band(ds: DimensionScore) -> str:
@@ -31,10 +31,10 @@ def dimensions_table(scores: Scores) -> pd.DataFrame:
                 "Dimension": ds.dimension.title,
                 "Score": score_text(ds.score),
                 "Palier": _band(ds),
-                "Couverture": french_number(ds.coverage, unit="%"),
-                "Je ne sais pas": french_number(ds.dk_share, unit="%"),
+                "Couverture": number(ds.coverage, unit="%"),
+                "Je ne sais pas": number(ds.dk_share, unit="%"),
                 "Importance": "–" if ds.importance is None else f"{ds.importance}/3",
-                "Priorité": french_number(ds.priority),
+                "Priorité": number(ds.priority),
             }
         )
     return pd.DataFrame(rows)

@@ -11,13 +11,12 @@ import streamlit as st
 from reports.model import ReportInput
 from scoring.loader import Catalogue
 from scoring.responses import ResponseError
-from storage import DiagnosticRecord, Store
+from services import AnswersClosed, DiagnosticRecord, ProfileLocked, Store, diagnostics
+from services.imports import read_answers_file
+from services.reports import report_input
 from ui import current, keys, page
-from ui.report_data import report_input
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
-from ui.transfer import read_answers_file
-from ui.workshop_data import AnswersClosedError, check_open_for_answers
 
 
 def import_into(rec: DiagnosticRecord) -> None:
@@ -31,8 +30,7 @@ def import_into(rec: DiagnosticRecord) -> None:
         except ResponseError as exc:
             st.error("Fichier refusé :\n\n" + "\n".join(f"- {escape_markdown(p)}" for p in exc.problems))
             return
-        existing = store().load_responses(rec.id)
-        count = len(existing["answers"])
+        count = len(diagnostics.responses(store(), rec.id).answers)
         st.write(f"Ce fichier contient {len(responses.answers)} réponses.")
         confirmed = True
         if count:
@@ -41,14 +39,10 @@ def import_into(rec: DiagnosticRecord) -> None:
             )
         if st.button("Importer", disabled=not confirmed, type="primary"):
             try:
-                check_open_for_answers(rec.id)
-            except AnswersClosedError as exc:
+                diagnostics.import_into(store(), rec, responses)
+            except (AnswersClosed, ProfileLocked) as exc:
                 st.error(str(exc))
                 return
-            data = responses.model_dump(exclude_none=True)
-            store().replace_responses(rec.id, data)
-            if responses.profile.authority_type:
-                store().update_profile(rec.id, responses.profile.model_dump(exclude_none=True))
             current.forget_widgets()
             page.flash(f"{len(responses.answers)} réponses importées.")
             st.rerun()

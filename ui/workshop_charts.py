@@ -8,7 +8,7 @@ import pandas as pd
 
 from reports.charts import radar_figure
 from scoring.engine import Scores
-from ui.text import french_number
+from scoring.french import number
 from workshops.analysis import GroupView
 
 Half = Literal["motivation", "resource"]
@@ -44,11 +44,11 @@ def group_table(view: GroupView, half: Half, own: Scores | None = None) -> pd.Da
         low, high = view.ranges.get(ds.dimension.id, (None, None))
         row = {"Dimension": ds.dimension.short_title}
         if own is not None:
-            row["Vous"] = french_number(own.dimension(ds.dimension.id).score)
+            row["Vous"] = number(own.dimension(ds.dimension.id).score)
         row |= {
-            "Moyenne du groupe": french_number(ds.score),
-            "Minimum": french_number(low),
-            "Maximum": french_number(high),
+            "Moyenne du groupe": number(ds.score),
+            "Minimum": number(low),
+            "Maximum": number(high),
         }
         rows.append(row)
     return pd.DataFrame(rows)

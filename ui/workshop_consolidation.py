@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from typing import Any
 
 import streamlit as st
 
 from reports.charts import group_distribution_figure
+from scoring.french import number
 from scoring.group import QuestionStats
-from scoring.models import Question
-from storage import StorageError, WorkshopRecord
+from scoring.models import Question, ResponseSet
+from services import StorageError, WorkshopRecord, diagnostics, params, workshops
 from ui import keys, page, transfer_widgets
 from ui.resources import catalogue, store
-from ui.text import escape_markdown, french_number
+from ui.text import escape_markdown
 from workshops.analysis import (
     MIN_GROUP,
     Agreed,
@@ -37,7 +37,7 @@ SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
 ORDERS = {"questionnaire": "Ordre du questionnaire", "agenda": "Divergentes d’abord"}
 
 
-def _save(consolidated_id: str, question_id: str, number: int, next_id: str | None) -> None:
+def _save(workshop: WorkshopRecord, question_id: str, number: int, next_id: str | None) -> None:
     """Form callback: write the agreed answer and its note, then move to the next question."""
     value = st.session_state.get(keys.consolidated_answer(question_id))
     note = st.session_state.get(keys.consolidated_note(question_id)) or ""
@@ -45,8 +45,7 @@ def _save(consolidated_id: str, question_id: str, number: int, next_id: str | No
         page.flash(f"Question {number} : choisissez la réponse du groupe avant d’enregistrer.", "warning")
         return
     try:
-        store().save_answer(consolidated_id, question_id, value)
-        store().save_comment(consolidated_id, question_id, note.strip() or None)
+        workshops.consolidate(store(), workshop, question_id, value, note)
     except StorageError as exc:
         page.flash(str(exc), "error")
         return
@@ -55,21 +54,19 @@ def _save(consolidated_id: str, question_id: str, number: int, next_id: str | No
         st.session_state[keys.CONSOLIDATION_QUESTION] = next_id
 
 
-def _fill_remaining(consolidated_id: str, proposals: dict[str, Agreed], importance: dict[str, int]) -> None:
+def _fill_remaining(workshop: WorkshopRecord, proposals: dict[str, Agreed], importance: dict[str, int]) -> None:
     """Button callback: the proposal for every question without an agreed answer yet."""
     try:
-        for question_id, value in proposals.items():
-            store().save_answer(consolidated_id, question_id, value)
+        workshops.consolidate_remaining(store(), workshop, dict(proposals), dict(importance))
+        for question_id in proposals:
             st.session_state.pop(keys.consolidated_answer(question_id), None)
-        for dimension_id, value in importance.items():
-            store().save_importance(consolidated_id, dimension_id, value)
     except StorageError as exc:
         page.flash(str(exc), "error")
         return
     page.flash(f"Proposition du groupe reprise pour {len(proposals)} question(s).")
 
 
-def _label(value: Agreed, question: Question) -> str:
+def _label(value: Agreed | float, question: Question) -> str:
     if isinstance(value, str):
         return SPECIAL[value]
     level = next((lv.label for lv in question.levels if lv.value == value), "")
@@ -79,7 +76,7 @@ def _label(value: Agreed, question: Question) -> str:
 def _summary(stats: QuestionStats) -> str:
     parts = []
     if stats.mean is not None:
-        parts.append(f"moyenne {french_number(stats.mean, 1)}, écart {stats.spread}")
+        parts.append(f"moyenne {number(stats.mean, 1)}, écart {stats.spread}")
     parts.append(f"{stats.answered} niveau(x) donné(s)")
     parts.append(f"{stats.dk} « je ne sais pas »")
     parts.append(f"{stats.na} « non concerné »")
@@ -92,16 +89,16 @@ def _question_form(
     question: Question,
     number: int,
     stats: QuestionStats | None,
-    saved: dict[str, Any],
+    saved: ResponseSet,
     enough: bool,
     next_id: str | None,
 ) -> None:
     proposal = consolidation_prefill(stats) if enough else None
     answer_key, note_key = keys.consolidated_answer(question.id), keys.consolidated_note(question.id)
     if answer_key not in st.session_state:
-        st.session_state[answer_key] = saved["answers"].get(question.id, proposal)
+        st.session_state[answer_key] = saved.answers.get(question.id, proposal)
     if note_key not in st.session_state:
-        st.session_state[note_key] = saved["comments"].get(question.id, "")
+        st.session_state[note_key] = saved.comments.get(question.id, "")
     st.markdown(f"**Q{number}. {escape_markdown(question.text)}**")
     st.caption(escape_markdown(question.help))
     if enough and stats is not None:
@@ -113,10 +110,8 @@ def _question_form(
         st.plotly_chart(fig, key=f"cons_chart:{question.id}", config={"displaylogo": False, "locale": "fr"})
     else:
         st.caption(f"Moins de {MIN_GROUP} participants ont répondu : pas de proposition calculée.")
-    if question.id in saved["answers"]:
-        st.caption(
-            f":material/check: Réponse du groupe enregistrée : {_label(saved['answers'][question.id], question)}."
-        )
+    if question.id in saved.answers:
+        st.caption(f":material/check: Réponse du groupe enregistrée : {_label(saved.answers[question.id], question)}.")
     elif proposal is not None:
         st.caption(
             f"Proposition (moyenne arrondie) : {_label(proposal, question)}. Modifiez-la si le groupe en décide autrement."
@@ -141,7 +136,7 @@ def _question_form(
             "Enregistrer la réponse du groupe" + (" et passer à la suivante" if next_id else ""),
             type="primary",
             on_click=_save,
-            args=(workshop.consolidated_id, question.id, number, next_id),
+            args=(workshop, question.id, number, next_id),
         )
 
 
@@ -153,8 +148,8 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     numbers = question_numbers(questionnaire, cat, workshop.profile.get("authority_type"))
     stats = group_stats(questionnaire, people)
     enough = len(contributors(people)) >= MIN_GROUP
-    saved = store().load_responses(workshop.consolidated_id)
-    done = sum(qid in saved["answers"] for qid in numbers)
+    saved = workshops.collegial_responses(store(), workshop)
+    done = sum(qid in saved.answers for qid in numbers)
     st.write(
         "Question par question, enregistrez la réponse sur laquelle le groupe s’accorde. Elle est proposée à partir "
         "de la moyenne des réponses ; changez-la si la discussion en décide autrement, « je ne sais pas » et "
@@ -176,7 +171,7 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     questions = {q.id: q for _, q in questionnaire.questions()}
 
     def describe(qid: str) -> str:
-        mark = "✓ " if qid in saved["answers"] else ""
+        mark = "✓ " if qid in saved.answers else ""
         divergent = " · divergente" if enough and stats[qid].divergent else ""
         return f"{mark}Q{numbers[qid]}. {textwrap.shorten(questions[qid].text, 90, placeholder='…')}{divergent}"
 
@@ -191,17 +186,17 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     if enough:
         for qid in numbers:
             value = consolidation_prefill(stats[qid])
-            if qid not in saved["answers"] and value is not None:
+            if qid not in saved.answers and value is not None:
                 proposals[qid] = value
     importance: dict[str, int] = {}
     if enough:
         means = importance_prefill(questionnaire, contributors(people))
-        importance = {d: v for d, v in means.items() if d not in saved["importance"]}
+        importance = {d: v for d, v in means.items() if d not in saved.importance}
     if proposals or importance:
         st.button(
             f"Reprendre la proposition du groupe pour les {len(proposals)} question(s) non consolidée(s)",
             on_click=_fill_remaining,
-            args=(workshop.consolidated_id, proposals, importance),
+            args=(workshop, proposals, importance),
             help="Utile en fin d’atelier, quand le temps manque : les questions déjà consolidées ne changent pas. "
             "Les importances non renseignées reprennent la moyenne du groupe.",
         )
@@ -210,15 +205,15 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
         "app_pages/results.py",
         label="Résultats du diagnostic collégial",
         icon=":material/radar:",
-        query_params={keys.PARAM_DIAGNOSTIC: workshop.consolidated_id},
+        query_params={params.DIAGNOSTIC: workshop.consolidated_id},
     )
     right.page_link(
         "app_pages/diagnostic.py",
         label="Ouvrir le diagnostic collégial (importances, commentaires)",
         icon=":material/edit:",
-        query_params={keys.PARAM_DIAGNOSTIC: workshop.consolidated_id},
+        query_params={params.DIAGNOSTIC: workshop.consolidated_id},
     )
-    collegial = store().get_diagnostic(workshop.consolidated_id)
+    collegial = diagnostics.find(store(), workshop.consolidated_id)
     if collegial is not None:
         st.markdown(
             "**Rapports de l’atelier** (participation, questions divergentes, réponses retenues et moyenne du groupe)"

@@ -15,12 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from reports.charts import group_distribution_figure
+from scoring.french import number
 from scoring.group import QuestionStats
 from scoring.models import Questionnaire
-from storage import WorkshopRecord
+from services import WorkshopRecord
 from ui import keys, workshop_charts
 from ui.resources import catalogue
-from ui.text import escape_markdown, french_number
+from ui.text import escape_markdown
 from ui.workshop_data import participants
 from workshops.analysis import (
     MIN_GROUP,
@@ -155,7 +156,7 @@ def agenda_table(items: Sequence[AgendaItem]) -> pd.DataFrame:
                 "Question": item.question.text,
                 "Dimension": item.dimension.short_title,
                 "Écart": item.stats.spread,
-                "Moyenne": french_number(item.stats.mean, 1),
+                "Moyenne": number(item.stats.mean, 1),
                 "Niveaux donnés": item.stats.answered,
                 "Je ne sais pas": item.stats.dk,
                 "Non concerné": item.stats.na,
@@ -186,9 +187,7 @@ def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
     if comparison.shown:
         st.write("Score moyen de chaque dimension (sur 100) selon le rôle des participants.")
         rows = role_rows(comparison, questionnaire)
-        table = pd.DataFrame(
-            [{k: v if isinstance(v, str) else french_number(v) for k, v in row.items()} for row in rows]
-        )
+        table = pd.DataFrame([{k: v if isinstance(v, str) else number(v) for k, v in row.items()} for row in rows])
         st.table(table, hide_index=True)
         st.caption("« – » : dimension non évaluée par ce groupe (aucun niveau donné).")
     if comparison.hidden:

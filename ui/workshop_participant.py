@@ -8,8 +8,8 @@ from typing import Any
 import streamlit as st
 
 from scoring.engine import Scores
-from storage import DiagnosticRecord
-from ui import keys, page, workshop_charts
+from services import DiagnosticRecord, params, workshops
+from ui import page, workshop_charts
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -19,9 +19,7 @@ from workshops.roles import role
 
 def banner(rec: DiagnosticRecord) -> None:
     """Which workshop this is, the participant's role, and whether answers are still accepted."""
-    if not rec.workshop_id:
-        return
-    workshop = store().get_workshop(rec.workshop_id)
+    workshop = workshops.of_participant(store(), rec)
     if workshop is None:
         return
     st.info(
@@ -37,7 +35,7 @@ def banner(rec: DiagnosticRecord) -> None:
 
 
 def _finish(diag_id: str) -> None:
-    store().set_finished(diag_id, True)
+    workshops.finish(store(), diag_id)
     page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
 
 
@@ -47,7 +45,7 @@ def finish_button(rec: DiagnosticRecord, container: Any) -> None:
         "J’ai terminé", type="primary", icon=":material/check:", use_container_width=True, key="participant_finished"
     ):
         _finish(rec.id)
-        st.switch_page("app_pages/results.py", query_params={keys.PARAM_DIAGNOSTIC: rec.id})
+        st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
 
 
 def results_section(rec: DiagnosticRecord, own: Scores) -> None:

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from storage import WorkshopRecord
+from services import WorkshopRecord
 from workshops import links
 
 

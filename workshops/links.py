@@ -7,11 +7,11 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 
+from services import params
+
 JOIN_PATH = "rejoindre"
 DASHBOARD_PATH = "tableau-de-bord"
 NEW_PATH = "animer"
-CODE_PARAM = "code"
-TOKEN_PARAM = "animation"
 FALLBACK_BASE = "http://localhost:8501"
 
 
@@ -28,12 +28,12 @@ def app_base(url: str | None, page_path: str) -> str:
 
 def join_link(base: str, code: str) -> str:
     """`<base>/rejoindre?code=ABC234`."""
-    return f"{base}/{JOIN_PATH}?{urlencode({CODE_PARAM: code})}"
+    return f"{base}/{JOIN_PATH}?{urlencode({params.JOIN_CODE: code})}"
 
 
 def facilitator_link(base: str, token: str) -> str:
     """`<base>/tableau-de-bord?animation=<token>`: whoever has it runs the workshop."""
-    return f"{base}/{DASHBOARD_PATH}?{urlencode({TOKEN_PARAM: token})}"
+    return f"{base}/{DASHBOARD_PATH}?{urlencode({params.FACILITATOR: token})}"
 
 
 def display_code(code: str) -> str:

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from scoring.engine import score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
+from scoring.plan import Action, ActionPlan
 from storage import Store
 from tests.app.conftest import ROOT, open_page, texts
 
@@ -18,7 +19,7 @@ EXAMPLE = json.loads((ROOT / "questionnaires" / "examples" / "cc-exemple.json").
 
 def _open(store: Store) -> tuple[AppTest, str]:
     diag_id = store.create_diagnostic(EXAMPLE["questionnaire"], EXAMPLE["profile"])
-    store.replace_responses(diag_id, EXAMPLE)
+    store.replace_responses(diag_id, ResponseSet.model_validate(EXAMPLE))
     at = open_page("app_pages/action_plan.py", diag_id)
     assert not at.exception
     return at, diag_id
@@ -43,18 +44,18 @@ def test_an_action_is_saved_with_partners_fiches_and_deadline_and_can_be_edited(
     at.text_input(key=f"act:new-{dim}:indicator").input("+10 marchés avec clause d’ici 2027")
     next(b for b in at.button if b.label == "Ajouter l’action").click().run()
     assert not at.exception
-    plan = store.load_action_plan(diag_id)
-    assert len(plan) == 1
-    action = plan[0]
-    assert action["what"] == "=Former 10 agents à la commande publique responsable"
-    assert action["partners"] == ["cress"] and action["dimension_id"] == dim
+    (action,) = store.load_action_plan(diag_id).actions
+    assert action.what == "=Former 10 agents à la commande publique responsable"
+    assert action.partners == ("cress",) and action.dimension_id == dim
+    assert action.status == "a_venir" and action.updated_on is not None
     assert "Action enregistrée" in texts(at)
-    aid = action["id"]
-    at.text_input(key=f"act:{aid}:lead").input("Direction générale")
+    at.text_input(key=f"act:{action.id}:lead").input("Direction générale")
+    at.selectbox(key=f"act:{action.id}:status").select("en_cours")
     next(b for b in at.button if b.label == "Enregistrer").click().run()
-    assert store.load_action_plan(diag_id)[0]["lead"] == "Direction générale"
+    (edited,) = store.load_action_plan(diag_id).actions
+    assert (edited.lead, edited.status) == ("Direction générale", "en_cours")
     next(b for b in at.button if b.label == "Supprimer").click().run()
-    assert store.load_action_plan(diag_id) == []
+    assert store.load_action_plan(diag_id).actions == ()
 
 
 @pytest.mark.usefixtures("database")
@@ -63,4 +64,19 @@ def test_an_action_without_text_is_not_saved() -> None:
     at, diag_id = _open(store)
     next(b for b in at.button if b.label == "Ajouter l’action").click().run()
     assert "Décrivez l’action" in texts(at)
-    assert store.load_action_plan(diag_id) == []
+    assert store.load_action_plan(diag_id).actions == ()
+
+
+@pytest.mark.usefixtures("database")
+def test_a_single_saved_action_is_shown_when_the_plan_is_reopened() -> None:
+    store = Store()
+    at, diag_id = _open(store)
+    scores = score(default_catalogue(), ResponseSet.model_validate(EXAMPLE))
+    lowest = min(scores.dimensions, key=lambda d: d.priority if d.priority is not None else 1e9).dimension.id
+    store.save_action_plan(
+        diag_id, ActionPlan(actions=(Action(id="a1", dimension_id=lowest, what="Réunir le comité ESS"),))
+    )
+    at = open_page("app_pages/action_plan.py", diag_id)
+    assert not at.exception
+    assert lowest in at.multiselect[0].value
+    assert at.text_area(key="act:a1:what").value == "Réunir le comité ESS"

@@ -73,7 +73,7 @@ def test_a_new_user_walks_the_whole_express_diagnostic_and_sees_what_the_core_co
         assert ds.dimension.title in at.table[-1].value["Dimension"].tolist()
     assert "Recommandations" in page
     saved = Store().load_responses(diag_id)
-    assert saved["answers"] == given["answers"] and saved["importance"] == given["importance"]
+    assert saved.answers == given["answers"] and saved.importance == given["importance"]
 
 
 @pytest.mark.usefixtures("database")
@@ -153,7 +153,7 @@ def test_an_answer_that_cannot_be_saved_is_announced_and_retried(monkeypatch: py
     assert re.search("Votre réponse reste affichée", texts(at))
     monkeypatch.setattr(Store, "save_answer", original)
     at.run()
-    assert Store().load_responses(diag_id)["answers"] == {first.id: 4}
+    assert Store().load_responses(diag_id).answers == {first.id: 4}
     assert "pas encore enregistrée" not in texts(at)
 
 

@@ -60,8 +60,8 @@ def test_a_valid_file_creates_a_new_diagnostic_with_its_answers() -> None:
     diag_id = at.query_params["d"]
     diag_id = diag_id[0] if isinstance(diag_id, list) else diag_id
     saved = Store().load_responses(diag_id)
-    assert saved["answers"] == json.loads(EXAMPLE)["answers"]
-    assert saved["profile"]["name"] == "Communauté de communes du Val d’Exemple"
+    assert saved.answers == json.loads(EXAMPLE)["answers"]
+    assert saved.profile.name == "Communauté de communes du Val d’Exemple"
     assert "réponses importées" in texts(at)
 
 
@@ -74,11 +74,11 @@ def test_importing_into_a_diagnostic_with_answers_needs_an_explicit_confirmation
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
     button = next(b for b in at.button if b.label == "Importer")
     assert button.disabled
-    assert store.load_responses(diag_id)["answers"] == {"ess_weight_knowledge": 1}
+    assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 1}
     at.checkbox[0].check().run()
     next(b for b in at.button if b.label == "Importer").click().run()
     assert not at.exception
-    assert store.load_responses(diag_id)["answers"] == json.loads(EXAMPLE)["answers"]
+    assert store.load_responses(diag_id).answers == json.loads(EXAMPLE)["answers"]
 
 
 @pytest.mark.usefixtures("database")
@@ -100,4 +100,4 @@ def test_a_participant_cannot_import_answers_into_a_closed_workshop() -> None:
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
     next(b for b in at.button if b.label == "Importer").click().run()
     assert "clos" in texts(at)
-    assert store.load_responses(diag_id)["answers"] == {}
+    assert store.load_responses(diag_id).answers == {}

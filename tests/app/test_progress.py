@@ -97,8 +97,7 @@ def test_the_peer_median_shows_only_with_five_peers_of_the_same_type_never_named
 def test_a_redone_diagnostic_does_not_count_its_own_past_as_a_peer() -> None:
     store = Store()
     first = _peer(store, "communaute_communes", 1, "Moi 2025")
-    second = store.create_diagnostic(EXPRESS, {"authority_type": "communaute_communes"}, previous_id=first)
-    store.copy_from_previous(second, first)
+    second = store.redo_diagnostic(first)
     for level in range(4):
         _peer(store, "communaute_communes", level, f"Voisine {level}")
     st.cache_data.clear()

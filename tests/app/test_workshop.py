@@ -127,7 +127,7 @@ def test_joining_a_closed_workshop_says_so_in_french() -> None:
     at.radio(key="join:role").set_value("technicien")
     at.button[0].click().run()
     assert "L’atelier « Atelier du 12 mars » est clos : il n’accepte plus de participants." in texts(at)
-    assert store.list_participants(workshop.id) == []
+    assert [rec for rec, _ in store.participant_responses(workshop.id)] == []
 
 
 @pytest.mark.usefixtures("database")
@@ -140,14 +140,14 @@ def test_joining_from_the_qr_link_opens_the_questionnaire_about_the_workshops_au
     at.text_input(key="join:first_name").input("Camille")
     at.button[0].click().run()
     assert not at.exception
-    (participant,) = store.list_participants(workshop.id)
+    (participant,) = [rec for rec, _ in store.participant_responses(workshop.id)]
     assert (participant.role, participant.first_name, participant.profile) == ("acteur_ess", "Camille", PROFILE)
     assert at.query_params["d"] in (participant.id, [participant.id])
     # the questionnaire, straight away: no profile step for a participant
     assert any(r.key == "q:ess_weight_knowledge" for r in at.radio)
     assert "Atelier « Atelier du 12 mars » · vous répondez en tant que acteur ESS" in texts(at)
     at.radio(key="q:ess_weight_knowledge").set_value(3).run()
-    assert store.load_responses(participant.id)["answers"] == {"ess_weight_knowledge": 3}
+    assert store.load_responses(participant.id).answers == {"ess_weight_knowledge": 3}
 
 
 @pytest.mark.usefixtures("database")
@@ -161,11 +161,11 @@ def test_a_participant_cannot_answer_once_the_workshop_is_closed() -> None:
     assert not at.exception
     page = texts(at)
     assert "Cet atelier est clos : les réponses ne sont plus modifiables" in page
-    assert store.load_responses(diag_id)["answers"] == {"ess_weight_knowledge": 1}
+    assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 1}
     assert at.radio(key="q:ess_weight_knowledge").value == 1  # the saved answer is shown again
     store.reopen_workshop(workshop.id)
     at.radio(key="q:ess_weight_knowledge").set_value(4).run()
-    assert store.load_responses(diag_id)["answers"] == {"ess_weight_knowledge": 4}
+    assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 4}
 
 
 @pytest.mark.usefixtures("database")
@@ -375,8 +375,8 @@ def test_consolidation_is_prefilled_with_the_rounded_group_mean_and_saved_with_i
     next(b for b in at.button if b.label.startswith("Enregistrer la réponse du groupe")).click().run()
     assert not at.exception
     saved = store.load_responses(workshop.consolidated_id)
-    assert saved["answers"] == {"ess_weight_knowledge": "dk"}
-    assert saved["comments"] == {"ess_weight_knowledge": "Personne n’a les chiffres : demander à la CRESS."}
+    assert saved.answers == {"ess_weight_knowledge": "dk"}
+    assert saved.comments == {"ess_weight_knowledge": "Personne n’a les chiffres : demander à la CRESS."}
     assert "Réponse du groupe enregistrée pour la question 1." in texts(at)
     next_question = at.selectbox(key="consolidation:question").value
     assert next_question != "ess_weight_knowledge"
@@ -396,7 +396,7 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     next(b for b in at.button if b.label.startswith("Reprendre la proposition du groupe")).click().run()
     assert not at.exception
     consolidated = store.load_responses(workshop.consolidated_id)
-    assert len(consolidated["answers"]) == len([q for q in qids if q in consolidated["answers"]]) > 10
+    assert len(consolidated.answers) == len([q for q in qids if q in consolidated.answers]) > 10
     # the same answers typed into an ordinary diagnostic
     plain = store.create_diagnostic(EXPRESS, PROFILE)
     store.replace_responses(plain, consolidated)

@@ -357,7 +357,7 @@ def test_the_full_questionnaire_asks_a_region_its_own_questions_and_keeps_the_fi
         wait_for_app(page)
 
     expect(dimension_heading(page, steps[2][0])).to_be_visible()
-    assert Store(app.database_url).load_responses(diag_id)["answers"] == given
+    assert Store(app.database_url).load_responses(diag_id).answers == given
     page.get_by_role("button", name="← Dimension précédente").click()
     expect(dimension_heading(page, steps[1][0])).to_be_visible()
     first_of_step_2 = len(steps[0][1]) + 1

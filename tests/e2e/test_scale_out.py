@@ -109,8 +109,8 @@ def test_a_participant_answering_on_one_instance_is_seen_by_the_dashboard_on_ano
         # no reload on B: its dashboard refreshes itself every 5 s from the shared database
         expect(_metric(facilitator, "Participants")).to_have_text("1", timeout=20_000)
         expect(_metric(facilitator, "Ont commencé")).to_have_text("1", timeout=20_000)
-        assert store.load_responses(diag_id)["answers"] == {"ess_weight_knowledge": 3}
-        (record,) = store.list_participants(workshop.id)
+        assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 3}
+        (record,) = [rec for rec, _ in store.participant_responses(workshop.id)]
         assert (record.id, record.role) == (diag_id, "elu")
     store.dispose()
 
@@ -135,7 +135,7 @@ def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_th
         _answer(page, 2, "Je ne sais pas", "Création d’emplois")
         server.kill()  # SIGKILL: no shutdown code runs
         expected = {"ess_weight_knowledge": 3, "jobs_creation_support": "dk"}
-        assert store.load_responses(diag_id)["answers"] == expected
+        assert store.load_responses(diag_id).answers == expected
         server = start_app(env, port=server.port, log_name=f"kill-{backend}-2.log", extra_args=NO_WATCHER)
         # the participant's own link, in a new session (as after a browser restart)
         resumed = _page(browser)
@@ -147,8 +147,10 @@ def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_th
         page.reload()
         page.get_by_role("button", name="Dimension suivante →").click()
         _answer(page, 3, "2 · ", "Besoins des habitants")
-        assert store.load_responses(diag_id)["answers"] == {**expected, "needs_identification": 2}
-        assert [p.id for p in store.list_participants(workshop.id)] == [diag_id]  # resumed, not re-joined
+        assert store.load_responses(diag_id).answers == {**expected, "needs_identification": 2}
+        assert [p.id for p in [rec for rec, _ in store.participant_responses(workshop.id)]] == [
+            diag_id
+        ]  # resumed, not re-joined
     finally:
         server.stop()
         store.dispose()

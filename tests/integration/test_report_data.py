@@ -7,8 +7,8 @@ from pathlib import Path
 
 from reports.pdf import build_pdf
 from scoring.loader import default_catalogue
+from services.reports import report_input
 from storage import Store
-from ui.report_data import report_input
 
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
 EXPRESS = "ess-territoires-express"
@@ -46,8 +46,7 @@ def test_a_single_diagnostic_report_has_no_workshop_part_and_keeps_its_previous_
     first = store.create_diagnostic(EXPRESS, PROFILE)
     question = cat.questionnaire(EXPRESS).questions()[0][1]
     store.save_answer(first, question.id, 1)
-    second = store.create_diagnostic(EXPRESS, PROFILE, previous_id=first)
-    store.copy_from_previous(second, first)
+    second = store.redo_diagnostic(first)
     rec = store.get_diagnostic(second)
     assert rec is not None
 

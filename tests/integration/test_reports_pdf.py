@@ -181,7 +181,7 @@ def test_pdf_prints_user_text_as_plain_text_even_with_odd_characters(tmp_path: P
 
 
 def test_french_typography_binds_punctuation_and_quotes_to_their_words() -> None:
-    from reports.french import typeset
+    from scoring.french import typeset
 
     assert typeset("Score : 50 % ; « ESS » l'équipe !") == (
         "Score\u00a0: 50\u00a0%\u202f; «\u00a0ESS\u00a0» l’équipe\u202f!"

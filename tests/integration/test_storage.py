@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC
+from datetime import UTC, date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scoring.models import ResponseSet
+from scoring.plan import Action, ActionPlan
 from storage import DiagnosticNotFound, Store
 
 PROFILE = {"name": "CC du Val", "authority_type": "communaute_communes", "region": "bretagne"}
@@ -23,13 +25,15 @@ def test_an_answer_given_is_found_again_after_reopening_the_store(database_url: 
     first.dispose()
 
     reopened = Store(database_url)
-    assert reopened.load_responses(diag_id) == {
-        "questionnaire": "complet",
-        "profile": PROFILE,
-        "importance": {"awareness": 2},
-        "answers": {"q1": 3},
-        "comments": {"q1": "Voté en conseil communautaire « à l'unanimité »"},
-    }
+    assert reopened.load_responses(diag_id) == ResponseSet.model_validate(
+        {
+            "questionnaire": "complet",
+            "profile": PROFILE,
+            "importance": {"awareness": 2},
+            "answers": {"q1": 3},
+            "comments": {"q1": "Voté en conseil communautaire « à l'unanimité »"},
+        }
+    )
     reopened.dispose()
 
 
@@ -51,7 +55,7 @@ def test_dont_know_and_not_applicable_are_kept_apart_from_levels(store: Store) -
     store.save_answer(diag_id, "q0", 0)
     store.save_answer(diag_id, "q1", "dk")
     store.save_answer(diag_id, "q2", "na")
-    assert store.load_responses(diag_id)["answers"] == {"q0": 0, "q1": "dk", "q2": "na"}
+    assert store.load_responses(diag_id).answers == {"q0": 0, "q1": "dk", "q2": "na"}
 
 
 def test_changing_or_removing_an_answer_keeps_only_the_last_choice(store: Store) -> None:
@@ -67,9 +71,9 @@ def test_changing_or_removing_an_answer_keeps_only_the_last_choice(store: Store)
     store.save_comment(diag_id, "q3", "À effacer")
     store.save_comment(diag_id, "q3", "")
     responses = store.load_responses(diag_id)
-    assert responses["answers"] == {"q1": "dk"}
-    assert responses["importance"] == {}
-    assert responses["comments"] == {"q1": "Ensuite"}
+    assert responses.answers == {"q1": "dk"}
+    assert responses.importance == {}
+    assert responses.comments == {"q1": "Ensuite"}
 
 
 @pytest.mark.parametrize("value", [-1, 11, True, "maybe", 2.5])
@@ -77,7 +81,7 @@ def test_an_impossible_answer_is_refused_and_nothing_is_written(store: Store, va
     diag_id = store.create_diagnostic("complet", PROFILE)
     with pytest.raises(ValueError):
         store.save_answer(diag_id, "q1", value)  # type: ignore[arg-type]
-    assert store.load_responses(diag_id)["answers"] == {}
+    assert store.load_responses(diag_id).answers == {}
 
 
 def test_an_id_longer_than_the_content_format_allows_is_refused(store: Store) -> None:
@@ -93,7 +97,7 @@ def test_an_importance_outside_zero_to_three_is_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         store.save_importance(diag_id, "awareness", 4)
     store.save_importance(diag_id, "awareness", 0)
-    assert store.load_responses(diag_id)["importance"] == {"awareness": 0}
+    assert store.load_responses(diag_id).importance == {"awareness": 0}
 
 
 def test_writing_to_an_unknown_diagnostic_raises_not_found_in_french(store: Store) -> None:
@@ -114,7 +118,7 @@ def test_every_change_moves_the_last_modified_time(store: Store) -> None:
         lambda: store.save_importance(diag_id, "awareness", 1),
         lambda: store.update_profile(diag_id, {**PROFILE, "name": "CC du Val d'Oust"}),
         lambda: store.set_finished(diag_id, True),
-        lambda: store.save_action_plan(diag_id, []),
+        lambda: store.save_action_plan(diag_id, ActionPlan()),
     ):
         change()
         seen.append(store.get_diagnostic(diag_id).updated_at)  # type: ignore[union-attr]
@@ -129,9 +133,8 @@ def test_carried_over_answers_are_marked_until_changed(store: Store) -> None:
     store.save_answer(previous, "q2", "dk")
     store.save_importance(previous, "awareness", 3)
     store.save_comment(previous, "q1", "En 2024")
-    new = store.create_diagnostic("complet", PROFILE, previous_id=previous)
 
-    store.copy_from_previous(new, previous)
+    new = store.redo_diagnostic(previous)
     assert store.load_responses(new) == store.load_responses(previous)
     assert store.carried_over(new) == {"q1", "q2"}
 
@@ -140,7 +143,7 @@ def test_carried_over_answers_are_marked_until_changed(store: Store) -> None:
     store.save_answer(new, "q2", None)
     assert store.carried_over(new) == set()
     assert store.carried_over(previous) == set()
-    assert store.load_responses(previous)["answers"] == {"q1": 2, "q2": "dk"}
+    assert store.load_responses(previous).answers == {"q1": 2, "q2": "dk"}
     assert store.get_diagnostic(new).previous_id == previous  # type: ignore[union-attr]
 
 
@@ -150,27 +153,24 @@ def test_import_replaces_all_answers_atomically(store: Store) -> None:
     store.save_comment(diag_id, "old", "Ancien")
     before = store.load_responses(diag_id)
 
-    broken = {"answers": {"q1": 2, "q2": "peut-être"}, "importance": {"awareness": 1}}
     with pytest.raises(ValueError):
-        store.replace_responses(diag_id, broken)
-    with pytest.raises(ValueError):
-        store.replace_responses(diag_id, {"questionnaire": "express", "answers": {"q1": 2}})
+        store.replace_responses(diag_id, ResponseSet(questionnaire="express", answers={"q1": 2}))
     assert store.load_responses(diag_id) == before
 
-    imported = {
-        "questionnaire": "complet",
-        "answers": {"q1": 2, "q2": "na"},
-        "importance": {"awareness": 1},
-        "comments": {"q2": "Pas de compétence", "q1": ""},
-    }
+    imported = ResponseSet(
+        questionnaire="complet",
+        answers={"q1": 2, "q2": "na"},
+        importance={"awareness": 1},
+        comments={"q2": "Pas de compétence", "q1": ""},
+    )
     store.replace_responses(diag_id, imported)
-    assert store.load_responses(diag_id) == {
-        "questionnaire": "complet",
-        "profile": PROFILE,
-        "importance": {"awareness": 1},
-        "answers": {"q1": 2, "q2": "na"},
-        "comments": {"q2": "Pas de compétence"},
-    }
+    saved = store.load_responses(diag_id)
+    assert saved.profile.model_dump(exclude_defaults=True) == PROFILE
+    assert (saved.answers, saved.importance, saved.comments) == (
+        {"q1": 2, "q2": "na"},
+        {"awareness": 1},
+        {"q2": "Pas de compétence"},
+    )
     assert store.carried_over(diag_id) == set()
 
 
@@ -180,31 +180,31 @@ def test_peer_comparison_lists_diagnostics_of_one_type_without_participants(stor
     store.create_diagnostic("complet", {**PROFILE, "authority_type": "region"})
     express = store.create_diagnostic("express", commune)
     workshop = store.create_workshop("Atelier", "complet", commune)
-    participant = store.join_workshop(workshop.id, "élu", "Anne")
+    store.join_workshop(workshop.id, "elu", "Anne")
 
-    same_type = {r.id for r in store.list_diagnostics(authority_type="commune")}
+    same_type = {rec.id for rec, _ in store.diagnostics_with_responses("commune")}
     assert same_type == {mine, express, workshop.consolidated_id}
-    same_questionnaire = store.list_diagnostics("commune", questionnaire_id="complet")
-    assert {r.id for r in same_questionnaire} == {mine, workshop.consolidated_id}
-    everyone = store.list_diagnostics("commune", exclude_workshop_participants=False)
-    assert participant in {r.id for r in everyone}
-    assert len(store.list_diagnostics()) == 4
 
 
 def test_an_action_plan_is_found_again_as_saved(store: Store) -> None:
     diag_id = store.create_diagnostic("complet", PROFILE)
-    assert store.load_action_plan(diag_id) == []
-    plan = [
-        {
-            "dimension_id": "procurement",
-            "what": "Insérer des clauses sociales dans deux marchés",
-            "lead": "Service achats",
-            "partners": ["CRESS", "Facilitateur clauses sociales"],
-            "deadline": "2026-06-30",
-            "fiches": ["municipaless-12"],
-            "indicator": "Heures d'insertion réalisées",
-        }
-    ]
+    assert store.load_action_plan(diag_id) == ActionPlan()
+    plan = ActionPlan(
+        actions=(
+            Action(
+                id="a1",
+                dimension_id="procurement",
+                what="Insérer des clauses sociales dans deux marchés",
+                lead="Service achats",
+                partners=("cress", "facilitateur_clauses"),
+                other_partners="Pays du Bocage",
+                deadline=date(2026, 6, 30),
+                fiches=("municipaless-12",),
+                indicator="Heures d'insertion réalisées",
+                status="en_cours",
+            ),
+        )
+    )
     store.save_action_plan(diag_id, plan)
     assert store.load_action_plan(diag_id) == plan
     with pytest.raises(DiagnosticNotFound):
@@ -234,9 +234,9 @@ def test_two_threads_writing_answers_at_once_lose_nothing(store: Store) -> None:
         worker.join(timeout=120)
     assert errors == []
     responses = store.load_responses(diag_id)
-    assert len(responses["answers"]) == threads * writes
-    assert responses["answers"]["t7-q49"] == 4
-    assert len(responses["comments"]) == threads * writes // 10
+    assert len(responses.answers) == threads * writes
+    assert responses.answers["t7-q49"] == 4
+    assert len(responses.comments) == threads * writes // 10
 
 
 answer_values = st.one_of(st.integers(0, 10), st.sampled_from(["dk", "na"]), st.none())
@@ -255,4 +255,4 @@ def test_the_answers_read_back_are_the_last_ones_written(
             expected.pop(question_id, None)
         else:
             expected[question_id] = value
-    assert store.load_responses(diag_id)["answers"] == expected
+    assert store.load_responses(diag_id).answers == expected

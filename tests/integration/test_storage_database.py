@@ -85,7 +85,7 @@ def test_an_in_memory_sqlite_store_works_for_quick_tests() -> None:
     store = Store("sqlite://")
     diag_id = store.create_diagnostic("express", {})
     store.save_answer(diag_id, "q1", 1)
-    assert store.load_responses(diag_id)["answers"] == {"q1": 1}
+    assert store.load_responses(diag_id).answers == {"q1": 1}
 
 
 def test_migrations_run_twice_change_nothing(database_url: str) -> None:
@@ -128,7 +128,7 @@ def test_two_processes_writing_answers_at_once_lose_nothing(store: Store, databa
             store.save_answer(%r, f"p{sys.argv[1]}-q{i}", i %% 11)
     """
     run_at_once(code % (database_url, diag_id), processes=3)
-    assert len(store.load_responses(diag_id)["answers"]) == 150
+    assert len(store.load_responses(diag_id).answers) == 150
 
 
 def test_unreachable_database_raises_storage_unavailable_with_a_french_message(
@@ -155,7 +155,7 @@ def test_a_write_sqlite_cannot_take_in_time_raises_and_is_not_kept(tmp_path: Pat
         store.save_answer(diag_id, "q1", 2)
     blocker.execute("ROLLBACK")
     blocker.close()
-    assert store.load_responses(diag_id)["answers"] == {}
+    assert store.load_responses(diag_id).answers == {}
 
 
 @pytest.mark.postgres
@@ -168,7 +168,7 @@ def test_a_store_reconnects_after_postgresql_drops_its_connections_and_fails_lou
     with psycopg.connect(postgres_server.admin_url, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'vanishing'")
     store.save_answer(diag_id, "q1", 2)  # the pool notices the dead connections and reconnects
-    assert store.load_responses(diag_id)["answers"] == {"q1": 2}
+    assert store.load_responses(diag_id).answers == {"q1": 2}
 
     postgres_server.drop_database("vanishing")
     with pytest.raises(StorageUnavailable, match="n’a pas été enregistrée"):

@@ -7,7 +7,8 @@ import re
 import pytest
 from sqlalchemy import event
 
-from storage import Store, WorkshopClosed, WorkshopNotFound
+from services import workshops
+from storage import AnswersClosed, Store, WorkshopClosed, WorkshopNotFound
 from storage.workshops import JOIN_CODE_ALPHABET
 
 PROFILE = {"name": "Pays de Redon", "authority_type": "pays", "region": "bretagne"}
@@ -24,7 +25,7 @@ def test_a_workshop_opens_with_a_join_code_a_token_and_a_consolidated_diagnostic
     assert consolidated is not None
     assert (consolidated.questionnaire_id, consolidated.profile) == ("complet", PROFILE)
     assert consolidated.workshop_id is None  # not a participant
-    assert store.list_participants(workshop.id) == []
+    assert [rec for rec, _ in store.participant_responses(workshop.id)] == []
     assert store.get_workshop("no-such-id") is None
 
 
@@ -45,9 +46,9 @@ def test_join_codes_are_found_whatever_the_case_and_dashes(store: Store) -> None
         f"{code[:3]}-{code[3:]}",
         f" {code[:2]} {code[2:4]} {code[4:]} ",
     ):
-        assert store.find_workshop_by_code(typed) == workshop, typed
-    assert store.find_workshop_by_code("") is None
-    assert store.find_workshop_by_code(code[:5]) is None
+        assert workshops.find_by_code(store, typed) == workshop, typed
+    assert workshops.find_by_code(store, "") is None
+    assert workshops.find_by_code(store, code[:5]) is None
 
 
 def test_a_workshop_is_opened_by_its_facilitator_token_not_by_its_join_code(
@@ -65,7 +66,7 @@ def test_participants_answer_the_workshops_questionnaire_about_its_authority(
     workshop = store.create_workshop("Atelier", "express", PROFILE)
     anne = store.join_workshop(workshop.id, "élue", "Anne")
     anonymous = store.join_workshop(workshop.id, "technicien", "")
-    participants = store.list_participants(workshop.id)
+    participants = [rec for rec, _ in store.participant_responses(workshop.id)]
     assert [p.id for p in participants] == [anne, anonymous]
     first, second = participants
     assert (first.questionnaire_id, first.profile, first.workshop_id) == (
@@ -80,7 +81,7 @@ def test_participants_answer_the_workshops_questionnaire_about_its_authority(
 def test_a_participant_diagnostic_created_directly_obeys_the_same_rules(store: Store) -> None:
     workshop = store.create_workshop("Atelier", "express", PROFILE)
     diag_id = store.create_diagnostic("express", PROFILE, workshop_id=workshop.id, participant={"role": "élu"})
-    assert [p.id for p in store.list_participants(workshop.id)] == [diag_id]
+    assert [p.id for p in [rec for rec, _ in store.participant_responses(workshop.id)]] == [diag_id]
     store.close_workshop(workshop.id)
     with pytest.raises(WorkshopClosed):
         store.create_diagnostic("express", PROFILE, workshop_id=workshop.id, participant={"role": "élu"})
@@ -88,19 +89,23 @@ def test_a_participant_diagnostic_created_directly_obeys_the_same_rules(store: S
         store.create_diagnostic("express", PROFILE, workshop_id="no-such-id")
 
 
-def test_a_closed_workshop_refuses_new_participants(store: Store) -> None:
+def test_a_closed_workshop_refuses_new_participants_and_their_answers(store: Store) -> None:
     workshop = store.create_workshop("Atelier", "complet", PROFILE)
     early = store.join_workshop(workshop.id, "élu", "Paul")
+    store.save_answer(early, "q1", 1)
     store.close_workshop(workshop.id)
     assert store.get_workshop(workshop.id).closed  # type: ignore[union-attr]
     with pytest.raises(WorkshopClosed, match="clos"):
         store.join_workshop(workshop.id, "élu", "Retardataire")
-    store.save_answer(early, "q1", 2)  # those already in keep answering
-    assert len(store.list_participants(workshop.id)) == 1
+    with pytest.raises(AnswersClosed, match="clos"):
+        store.save_answer(early, "q1", 2)
+    assert store.load_responses(early).answers == {"q1": 1}
+    store.save_answer(workshop.consolidated_id, "q1", 2)  # the facilitator still records the group's answer
+    assert len([rec for rec, _ in store.participant_responses(workshop.id)]) == 1
 
     store.reopen_workshop(workshop.id)
     store.join_workshop(workshop.id, "élu", "Retardataire")
-    assert len(store.list_participants(workshop.id)) == 2
+    assert len([rec for rec, _ in store.participant_responses(workshop.id)]) == 2
     with pytest.raises(WorkshopNotFound):
         store.join_workshop("no-such-id", "élu", None)
     with pytest.raises(WorkshopNotFound):
@@ -117,10 +122,10 @@ def test_a_workshops_participants_are_not_visible_through_another_workshop(
     store.save_answer(alice, "q1", 3)
     store.save_answer(bruno, "q1", 0)
 
-    assert [p.id for p in store.list_participants(morning.id)] == [alice]
-    assert [p.id for p in store.list_participants(afternoon.id)] == [bruno]
+    assert [p.id for p in [rec for rec, _ in store.participant_responses(morning.id)]] == [alice]
+    assert [p.id for p in [rec for rec, _ in store.participant_responses(afternoon.id)]] == [bruno]
     ((record, responses),) = store.participant_responses(morning.id)
-    assert record.id == alice and responses["answers"] == {"q1": 3}
+    assert record.id == alice and responses.answers == {"q1": 3}
 
 
 def test_all_participants_responses_load_in_a_fixed_number_of_queries(store: Store) -> None:
@@ -131,7 +136,7 @@ def test_all_participants_responses_load_in_a_fixed_number_of_queries(store: Sto
     def queries_for_all_participants() -> int:
         statements.clear()
         loaded = store.participant_responses(workshop.id)
-        assert all(responses["questionnaire"] == "complet" for _, responses in loaded)
+        assert all(responses.questionnaire == "complet" for _, responses in loaded)
         return len(statements)
 
     for i in range(2):
@@ -149,8 +154,8 @@ def test_all_participants_responses_load_in_a_fixed_number_of_queries(store: Sto
     assert len(loaded) == 25
     last_record, last = loaded[-1]
     assert last_record.first_name == "P24"
-    assert last["answers"] == {"q1": 0} and last["comments"] == {"q1": "Avis 24"}
-    assert loaded[0][1]["importance"] == {}
+    assert last.answers == {"q1": 0} and last.comments == {"q1": "Avis 24"}
+    assert loaded[0][1].importance == {}
 
 
 def test_a_collegial_diagnostic_leads_back_to_its_workshop(store: Store) -> None:
@@ -184,4 +189,4 @@ def test_peers_load_with_their_answers_in_a_fixed_number_of_queries_without_part
     loaded = {record.id: data for record, data in store.diagnostics_with_responses(PROFILE["authority_type"])}
     assert set(loaded) == {*ids, workshop.consolidated_id}
     assert other_type not in loaded
-    assert loaded[ids[-1]]["answers"] == {"q1": 19 % 4} and loaded[ids[-1]]["importance"] == {"awareness": 19 % 4}
+    assert loaded[ids[-1]].answers == {"q1": 19 % 4} and loaded[ids[-1]].importance == {"awareness": 19 % 4}

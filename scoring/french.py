@@ -1,4 +1,7 @@
-"""French typography and number formats shared by every export (PDF, XLSX, CSV, charts)."""
+"""French formats, the one place for them: typography, numbers, scores, percentages, dates, sizes.
+
+The app, the CLI and every export (PDF, XLSX, CSV, charts) format through these functions.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,18 @@ NBSP = "\u00a0"  # before : and % and inside « »
 NNBSP = "\u202f"  # narrow no-break space, before ; ! ?
 
 MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 HALF_LABELS = {"motivation": "Motivation", "resource": "Ressources"}
 HALF_TITLES = {"motivation": "Critères de motivation", "resource": "Catégories de ressources"}
@@ -61,6 +74,28 @@ def score_text(value: float | None) -> str:
 def percent(value: float | None) -> str:
     """A share 0–100 as « 42 % » (no-break space), or « – »."""
     return "–" if value is None else f"{round(value)}{NBSP}%"
+
+
+def number(value: float | None, digits: int = 0, unit: str = "") -> str:
+    """A number the French way (« 25 », « 33,3 »), a dash when missing, with a no-break space before its unit."""
+    if value is None:
+        return "–"
+    text = decimal(value, digits)
+    return f"{text}{NBSP}{unit}" if unit else text
+
+
+def short_date(day: date) -> str:
+    """A date as « 05/03/2027 »."""
+    return day.strftime("%d/%m/%Y")
+
+
+def size(n_bytes: int) -> str:
+    """A file size as « 850 octets », « 1,2 Mo »."""
+    if n_bytes < 1000:
+        return plural(n_bytes, "octet")
+    if n_bytes < 1_000_000:
+        return f"{decimal(n_bytes / 1000, 0)}{NBSP}ko"
+    return f"{decimal(n_bytes / 1_000_000, 1)}{NBSP}Mo"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

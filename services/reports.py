@@ -1,10 +1,11 @@
-"""What a report of a saved diagnostic shows, gathered from the store (no Streamlit here)."""
+"""What a report of a saved diagnostic shows: its answers, plan, previous edition and workshop."""
 
 from __future__ import annotations
 
 from reports.model import ReportInput, Workshop, build_report_input, build_workshop
 from scoring.loader import Catalogue
 from scoring.models import ResponseSet
+from services.diagnostics import previous_responses
 from storage import DiagnosticRecord, Store
 from workshops.roles import role
 
@@ -33,7 +34,7 @@ def workshop_of(
     pairs = store.participant_responses(workshop.id)
     if not pairs:
         return None
-    participants = [ResponseSet.model_validate(data) for _, data in pairs]
+    participants = [responses for _, responses in pairs]
     roles = [record.role for record, _ in pairs]
     labels = [role(r).plural for r in roles]  # the report's participation table reads « Élus », not « elu »
     group = build_workshop(
@@ -44,19 +45,13 @@ def workshop_of(
 
 def report_input(store: Store, catalogue: Catalogue, rec: DiagnosticRecord) -> ReportInput:
     """Answers, action plan, previous diagnostic and, for a workshop's collegial diagnostic, its group data."""
-    responses = ResponseSet.model_validate(store.load_responses(rec.id))
-    previous = store.get_diagnostic(rec.previous_id) if rec.previous_id else None
-    earlier = (
-        ResponseSet.model_validate(store.load_responses(previous.id))
-        if previous is not None and previous.questionnaire_id == rec.questionnaire_id
-        else None
-    )
+    responses = store.load_responses(rec.id)
     group = workshop_of(store, catalogue, rec, responses)
     return build_report_input(
         catalogue,
         responses,
-        action_plan=store.load_action_plan(rec.id),
+        action_plan=[a.model_dump(mode="json") for a in store.load_action_plan(rec.id).actions],
         workshop=group[0] if group else None,
         respondents=group[1] if group else None,
-        previous=earlier,
+        previous=previous_responses(store, rec),
     )

@@ -1,0 +1,111 @@
+"""What a facilitator and participants do with a workshop: create, join, answer, close, consolidate."""
+
+from __future__ import annotations
+
+from scoring.models import Profile, ResponseSet
+from services.params import normalize_join_code
+from storage import DiagnosticRecord, Store, WorkshopClosed, WorkshopNotFound, WorkshopRecord
+from workshops.participants import Participant
+from workshops.roles import ROLE_IDS
+
+TOKEN_MIN_LENGTH = 20
+"""Facilitator tokens are 32 characters; anything much shorter is not worth a query."""
+
+
+class JoinRefused(Exception):  # noqa: N818  a refusal, with its French reason
+    """Joining was refused; `str(exc)` says why, in French, for the person joining."""
+
+
+def create(store: Store, title: str, questionnaire_id: str, profile: Profile) -> WorkshopRecord:
+    """Open a workshop: join code, facilitator token and an empty collegial diagnostic."""
+    return store.create_workshop(title, questionnaire_id, profile.model_dump(exclude_defaults=True))
+
+
+def get(store: Store, workshop_id: str) -> WorkshopRecord | None:
+    """The workshop of this id, fresh from the database, or None."""
+    return store.get_workshop(workshop_id)
+
+
+def of_participant(store: Store, rec: DiagnosticRecord) -> WorkshopRecord | None:
+    """The workshop a participant's diagnostic belongs to (None for an ordinary diagnostic)."""
+    return store.get_workshop(rec.workshop_id) if rec.workshop_id else None
+
+
+def of_collegial(store: Store, rec: DiagnosticRecord) -> WorkshopRecord | None:
+    """The workshop whose collegial (consolidated) diagnostic this is, or None."""
+    return store.find_workshop_by_consolidated(rec.id)
+
+
+def for_facilitator(store: Store, token: str) -> WorkshopRecord | None:
+    """The workshop a private facilitator link opens, or None."""
+    token = token.strip()
+    if len(token) < TOKEN_MIN_LENGTH:
+        return None
+    return store.find_workshop_by_facilitator_token(token)
+
+
+def find_by_code(store: Store, code: str) -> WorkshopRecord | None:
+    """The workshop of a join code as typed (case, spaces and dashes ignored), or None."""
+    normalized = normalize_join_code(code)
+    return store.find_workshop_by_code(normalized) if normalized else None
+
+
+def join(store: Store, workshop: WorkshopRecord, role_id: str | None, first_name: str) -> str:
+    """A new participation in an open workshop; returns the participant's diagnostic id.
+
+    Raises `JoinRefused` with the reason in French (no role, workshop closed or gone).
+    """
+    if role_id not in ROLE_IDS:
+        raise JoinRefused(
+            "Choisissez votre rôle : il permet de comparer les points de vue (élus, techniciens, acteurs de l’ESS)."
+        )
+    try:
+        return store.join_workshop(workshop.id, role_id, first_name.strip() or None)
+    except WorkshopClosed as exc:
+        raise JoinRefused(
+            f"L’atelier « {workshop.title} » est clos : il n’accepte plus de participants. "
+            "Demandez à l’animateur de le rouvrir."
+        ) from exc
+    except WorkshopNotFound as exc:
+        raise JoinRefused("Cet atelier n’existe plus. Vérifiez le code auprès de l’animateur.") from exc
+
+
+def finish(store: Store, diag_id: str) -> None:
+    """A participant says they have answered all they could."""
+    store.set_finished(diag_id, True)
+
+
+def close(store: Store, workshop_id: str) -> None:
+    """Stop accepting participants and answers; everything stays readable."""
+    store.close_workshop(workshop_id)
+
+
+def reopen(store: Store, workshop_id: str) -> None:
+    """Accept participants and answers again."""
+    store.reopen_workshop(workshop_id)
+
+
+def participants(store: Store, workshop_id: str) -> list[Participant]:
+    """The workshop's participants with their answers, in the order they joined."""
+    rows = store.participant_responses(workshop_id)
+    return [
+        Participant(n, rec.role, rec.first_name, rec.finished, responses, rec.updated_at)
+        for n, (rec, responses) in enumerate(rows, 1)
+    ]
+
+
+def collegial_responses(store: Store, workshop: WorkshopRecord) -> ResponseSet:
+    """The answers the group agreed on so far."""
+    return store.load_responses(workshop.consolidated_id)
+
+
+def consolidate(store: Store, workshop: WorkshopRecord, question_id: str, value: int | str, note: str) -> None:
+    """Record the group's agreed answer to a question and the note kept with it."""
+    store.save_many(workshop.consolidated_id, {question_id: value}, {question_id: note.strip() or None})
+
+
+def consolidate_remaining(
+    store: Store, workshop: WorkshopRecord, answers: dict[str, int | str | None], importance: dict[str, int | None]
+) -> None:
+    """Take the group's proposal for every question and importance not agreed yet."""
+    store.save_many(workshop.consolidated_id, answers, importance_values=importance)
