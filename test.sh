@@ -6,5 +6,6 @@ cd "$(dirname "$0")"
 scripts/install-system.sh test
 scripts/venv.sh requirements-dev.txt
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from scoring.engine import DimensionScore, score
 from scoring.french import score_text, short_date
-from scoring.plan import STATUS_LABELS, Action, ActionPlan
+from scoring.plan import ACTION_STATUS_LABELS, Action, ActionPlan
 from scoring.recommend import fiches_for, recommend
 from services import DiagnosticRecord, plans
 from ui import current, page
@@ -59,9 +59,9 @@ def _fields(action: Action | None, aid: str, dim_id: str, kit: str) -> dict[str,
     )
     values["status"] = right.selectbox(
         "Statut",
-        list(STATUS_LABELS),
-        index=list(STATUS_LABELS).index(action.status if action else "a_venir"),
-        format_func=STATUS_LABELS.__getitem__,
+        list(ACTION_STATUS_LABELS),
+        index=list(ACTION_STATUS_LABELS).index(action.status if action else "a_venir"),
+        format_func=ACTION_STATUS_LABELS.__getitem__,
         key=f"act:{aid}:status",
     )
     values["indicator"] = st.text_input(

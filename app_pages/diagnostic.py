@@ -29,9 +29,7 @@ def _done(questions: list[Question]) -> int:
 
 
 def _step(n_steps: int) -> int:
-    raw = st.query_params.get(params.STEP, "1")
-    step = int(raw) if raw.isdigit() else 1
-    return min(max(step, 1), n_steps)
+    return params.step(st.query_params.get(params.STEP), n_steps)
 
 
 def _go(step: int) -> None:

@@ -82,7 +82,7 @@ def render() -> None:
         "un **rapport PDF** et un **classeur Excel** à présenter à vos élus."
     )
     page.show_flashes()
-    diag_id = st.session_state.get(keys.CURRENT_DIAGNOSTIC) or st.query_params.get(params.DIAGNOSTIC)
+    diag_id = st.session_state.get(keys.CURRENT_DIAGNOSTIC) or params.token(st.query_params.get(params.DIAGNOSTIC))
     rec = diagnostics.find(store(), diag_id) if diag_id else None
     if rec is not None:
         name = rec.profile.get("name") or "sans nom"

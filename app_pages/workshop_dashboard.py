@@ -25,7 +25,7 @@ BAD_TOKEN = "Ce lien d’animation ne correspond à aucun atelier. Vérifiez qu�
 
 def facilitator_workshop() -> WorkshopRecord | None:
     """The workshop whose facilitator token is in the URL, or None (with a French message)."""
-    token = st.query_params.get(params.FACILITATOR, "").strip()
+    token = params.text(st.query_params.get(params.FACILITATOR))
     if not token:
         st.error(NO_ACCESS, icon=":material/lock:")
         st.page_link("app_pages/workshop_new.py", label="Créer un atelier", icon=":material/add:")

@@ -66,9 +66,9 @@ def render() -> None:
         "Vous participez à un atelier d’autodiagnostic ESS : saisissez le code affiché par l’animateur, "
         "choisissez votre rôle, puis répondez au questionnaire. Aucun compte n’est nécessaire."
     )
-    from_link = st.query_params.get(params.JOIN_CODE, "")
+    from_link = params.normalize_join_code(st.query_params.get(params.JOIN_CODE))
     if from_link and keys.JOIN_CODE not in st.session_state:
-        st.session_state[keys.JOIN_CODE] = links.display_code(params.normalize_join_code(from_link)[:12])
+        st.session_state[keys.JOIN_CODE] = links.display_code(from_link)
     with st.form(keys.JOIN_FORM):
         code = st.text_input("Code de l’atelier", max_chars=20, key=keys.JOIN_CODE, placeholder="Ex. : K7M-4QX")
         role_id = st.radio(

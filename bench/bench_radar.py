@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from reports import images
 from reports.charts import radar_figure
 from reports.images import browser_pid, figure_png, figure_svg
-from reports.samples import sample_responses
 from scoring.engine import score
 from scoring.loader import default_catalogue
+from tests.samples import sample_responses
 
 
 def pss_mib(pid: int | None) -> float:

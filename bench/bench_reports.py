@@ -17,9 +17,9 @@ from reports import pdf
 from reports.images import ExportUnavailable, clear_cache, shutdown_browser
 from reports.model import ReportInput, build_report_input, build_workshop
 from reports.pdf import build_pdf
-from reports.samples import sample_action_plan, sample_participants, sample_responses
 from reports.xlsx import build_xlsx
 from scoring.loader import default_catalogue
+from tests.samples import sample_action_plan, sample_participants, sample_responses
 
 
 def measure(label: str, build: Callable[[], bytes], runs: int = 5, cached: bool = False) -> None:

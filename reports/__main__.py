@@ -9,7 +9,9 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
+
+from pydantic import ValidationError
 
 from reports.charts import priority_matrix_figure, radar_figure
 from reports.document import FontUnavailable
@@ -19,6 +21,7 @@ from reports.narrative import index_text
 from reports.tables import export_filename, scores_csv
 from scoring.errors import ContentError
 from scoring.loader import default_catalogue
+from scoring.plan import ActionPlan
 from scoring.responses import ResponseError, parse_response_json
 
 MAX_PLAN_BYTES = 1_000_000
@@ -29,11 +32,11 @@ class InputError(Exception):
 
 
 class FrenchParser(argparse.ArgumentParser):
-    """argparse with exit status 1 and a French preamble on usage errors."""
+    """argparse with exit status 2 (like `python -m scoring`) and a French preamble on usage errors."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(1, f"✗ Arguments invalides : {message}\n")
+        self.exit(2, f"✗ Arguments invalides : {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,9 +71,9 @@ def _read(path: Path, what: str) -> bytes:
         raise InputError(f"{path} : lecture du {what} impossible ({_reason(exc)}).") from None
 
 
-def _plan(path: Path | None) -> list[dict[str, Any]]:
+def _plan(path: Path | None) -> ActionPlan:
     if path is None:
-        return []
+        return ActionPlan()
     raw = _read(path, "plan d’action")
     if len(raw) > MAX_PLAN_BYTES:
         raise InputError(f"{path} : plan d’action trop volumineux (1 Mo au plus).")
@@ -80,7 +83,20 @@ def _plan(path: Path | None) -> list[dict[str, Any]]:
         raise InputError(f"{path} : le plan d’action n’est pas un fichier JSON UTF-8 valide.") from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise InputError(f"{path} : le plan d’action doit être une liste d’objets [{{…}}, {{…}}].")
-    return data
+    try:
+        return ActionPlan.model_validate({"actions": [{"id": f"a{i}", **item} for i, item in enumerate(data, 1)]})
+    except ValidationError as exc:
+        raise InputError(f"{path} : plan d’action invalide ({_plan_problems(exc)}).") from None
+
+
+def _plan_problems(exc: ValidationError) -> str:
+    """« action 2, champ « deadline » » for the first problems (dates are written AAAA-MM-JJ)."""
+    problems = []
+    for error in exc.errors()[:5]:
+        loc = error["loc"]
+        number = int(loc[1]) + 1 if len(loc) > 1 and isinstance(loc[1], int) else "?"
+        problems.append(f"action {number}, champ « {loc[-1]} »")
+    return " ; ".join(problems) + " ; les dates s’écrivent AAAA-MM-JJ"
 
 
 def _write(path: Path, build: Callable[[], bytes]) -> None:

@@ -14,13 +14,14 @@ from reports.narrative import (
     status_text,
 )
 from scoring.engine import applies
-from scoring.french import NBSP, decimal, percent, plain, typeset
+from scoring.french import NBSP, decimal, long_date, percent, plain, typeset
 from scoring.group import QuestionStats
 from scoring.models import Question
+from scoring.plan import ACTION_STATUS_LABELS
 from scoring.recommend import priority_label
 
-PLAN_HEADER = ("Dimension", "Action", "Pilote et partenaires", "Échéance", "Fiches", "Indicateur")
-PLAN_WIDTHS = (24, 42, 34, 20, 24, 30)
+PLAN_HEADER = ("Dimension", "Action", "Pilote et partenaires", "Échéance et statut", "Fiches", "Indicateur et suivi")
+PLAN_WIDTHS = (24, 42, 34, 22, 24, 28)
 
 
 def detail(pdf: ReportDocument, report: ReportInput) -> None:
@@ -128,7 +129,7 @@ def action_plan(pdf: ReportDocument, report: ReportInput) -> None:
     """The action plan as a table; actor and fiche ids are shown by name."""
     pdf.add_page()
     pdf.heading("Plan d’action")
-    if not report.action_plan:
+    if not report.action_plan.actions:
         pdf.paragraph("Aucune action n’a encore été inscrite au plan d’action.", style="I")
         return
     catalogue = report.catalogue
@@ -137,26 +138,31 @@ def action_plan(pdf: ReportDocument, report: ReportInput) -> None:
     kits = {k.id: k.title for k in catalogue.fiches.kits}
     dims = {d.id: d.short_title for d in report.scores.questionnaire.dimensions}
     rows = []
-    for item in report.action_plan:
+    for item in report.action_plan.actions:
         fiche_names = []
-        for fid in item["fiches"]:
+        for fid in item.fiches:
             fiche = fiches.get(fid)
             if fiche is None:
                 fiche_names.append(plain(fid))
             else:
                 number = f" n°{NBSP}{fiche.number}" if fiche.number else ""
                 fiche_names.append(f"{kits.get(fiche.kit, fiche.kit)}{number}")
-        people = plain(item["lead"]) or "pilote à désigner"
-        if item["partners"]:
-            people += "\n" + typeset("avec " + ", ".join(actors.get(a, plain(a)) for a in item["partners"]))
+        people = plain(item.lead) or "pilote à désigner"
+        partners = [actors.get(a, plain(a)) for a in item.partners] + (
+            [plain(item.other_partners)] if item.other_partners else []
+        )
+        if partners:
+            people += "\n" + typeset("avec " + ", ".join(partners))
+        when = long_date(item.deadline) if item.deadline else "à fixer"
+        follow_up = plain(item.indicator) + (f"\n{plain(item.progress_note)}" if item.progress_note else "")
         rows.append(
             [
-                dims.get(item["dimension_id"], plain(item["dimension_id"])),
-                item["what"],
+                dims.get(item.dimension_id, plain(item.dimension_id)),
+                plain(item.what),
                 people,
-                item["deadline"],
+                f"{when}\n{ACTION_STATUS_LABELS[item.status]}",
                 ", ".join(fiche_names),
-                item["indicator"],
+                follow_up,
             ]
         )
     pdf.data_table(PLAN_HEADER, rows, PLAN_WIDTHS, size=8, user_columns=(1, 2, 3, 5))

@@ -5,30 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypedDict
 
 from scoring.engine import Scores, score
 from scoring.group import QuestionStats, group_responses, question_stats
 from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
+from scoring.plan import ActionPlan
 from scoring.recommend import Advice, recommend
 
 SOLO_RESPONDENTS = "Diagnostic rempli par la collectivité"
 UNNAMED_AUTHORITY = "Collectivité (nom non renseigné)"
-ACTION_TEXT_FIELDS = ("dimension_id", "what", "lead", "deadline", "indicator")
-ACTION_LIST_FIELDS = ("partners", "fiches")
-
-
-class ActionItem(TypedDict):
-    """One line of the action plan; `partners` are actor ids, `fiches` fiche ids."""
-
-    dimension_id: str
-    what: str
-    lead: str
-    partners: list[str]
-    deadline: str
-    fiches: list[str]
-    indicator: str
 
 
 @dataclass(frozen=True)
@@ -56,7 +42,7 @@ class ReportInput:
     responses: ResponseSet
     scores: Scores
     advice: Advice
-    action_plan: list[ActionItem]
+    action_plan: ActionPlan
     generated_on: date
     respondents: str
     workshop: Workshop | None = None
@@ -72,24 +58,6 @@ class ReportInput:
         """« Communauté de communes »…, or an empty string when unknown."""
         wanted = self.responses.profile.authority_type
         return next((a.label for a in self.catalogue.territories.authority_types if a.id == wanted), "")
-
-
-def normalise_action(raw: Mapping[str, Any]) -> ActionItem:
-    """An action plan line with every key present: texts as str, partners and fiches as lists of str."""
-    texts = {key: "" if raw.get(key) is None else str(raw.get(key)) for key in ACTION_TEXT_FIELDS}
-    lists: dict[str, list[str]] = {}
-    for key in ACTION_LIST_FIELDS:
-        value = raw.get(key) or []
-        lists[key] = [value] if isinstance(value, str) else [str(v) for v in value]
-    return ActionItem(
-        dimension_id=texts["dimension_id"],
-        what=texts["what"],
-        lead=texts["lead"],
-        partners=lists["partners"],
-        deadline=texts["deadline"],
-        fiches=lists["fiches"],
-        indicator=texts["indicator"],
-    )
 
 
 def respondents_text(participants_by_role: Mapping[str, int]) -> str:
@@ -135,7 +103,7 @@ def build_workshop(
 def build_report_input(
     catalogue: Catalogue,
     responses: ResponseSet,
-    action_plan: Iterable[Mapping[str, Any]] = (),
+    action_plan: ActionPlan | None = None,
     *,
     generated_on: date | None = None,
     respondents: str | None = None,
@@ -153,7 +121,7 @@ def build_report_input(
         responses=responses,
         scores=scores,
         advice=recommend(catalogue, scores),
-        action_plan=[normalise_action(item) for item in action_plan],
+        action_plan=action_plan or ActionPlan(),
         generated_on=generated_on or date.today(),
         respondents=respondents,
         workshop=workshop,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
@@ -28,9 +29,10 @@ from reports.tables import FORMULA_STARTS
 from scoring.engine import STATUS_LABELS, applies
 from scoring.french import HALF_LABELS, VARIANT_LABELS, long_date
 from scoring.models import AnswerValue
+from scoring.plan import ACTION_STATUS_LABELS
 from scoring.recommend import priority_label
 
-Cell = str | int | float | None
+Cell = str | int | float | date | None
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E1ECF5")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -71,6 +73,8 @@ class Table:
                 continue
             if col in self.formats and isinstance(value, int | float):
                 cell.number_format = self.formats[col]
+            if isinstance(value, date):
+                cell.number_format = "DD/MM/YYYY"
             cell.alignment = WRAP if col in self.wrap else TOP
             if col in self.wrap and isinstance(value, str):
                 self.texts.setdefault(self.row, {})[col] = value
@@ -287,21 +291,38 @@ def _advice(ws: Worksheet, report: ReportInput) -> None:
 
 def _plan(ws: Worksheet, report: ReportInput) -> None:
     table = Table(
-        ws, ["Dimension", "Action", "Pilote", "Partenaires", "Échéance", "Fiches", "Indicateur"], wrap=(1, 2, 3, 5, 6)
+        ws,
+        [
+            "Dimension",
+            "Action",
+            "Pilote",
+            "Partenaires",
+            "Échéance",
+            "Statut",
+            "Fiches",
+            "Indicateur",
+            "Suivi",
+            "Mise à jour",
+        ],
+        wrap=(1, 2, 3, 6, 7, 8),
     )
     actors = {a.id: a.name for a in report.catalogue.actors.actors}
     fiches = {f.id: f for f in report.catalogue.fiches.fiches}
     titles = {d.id: d.short_title for d in report.scores.questionnaire.dimensions}
-    for item in report.action_plan:
+    for item in report.action_plan.actions:
+        partners = [actors.get(a, a) for a in item.partners] + ([item.other_partners] if item.other_partners else [])
         table.add(
             [
-                titles.get(item["dimension_id"], item["dimension_id"]),
-                item["what"],
-                item["lead"],
-                ", ".join(actors.get(a, a) for a in item["partners"]),
-                item["deadline"],
-                "\n".join(fiche_label(report.catalogue, fiches[f]) if f in fiches else f for f in item["fiches"]),
-                item["indicator"],
+                titles.get(item.dimension_id, item.dimension_id),
+                item.what,
+                item.lead,
+                ", ".join(partners),
+                item.deadline,
+                ACTION_STATUS_LABELS[item.status],
+                "\n".join(fiche_label(report.catalogue, fiches[f]) if f in fiches else f for f in item.fiches),
+                item.indicator,
+                item.progress_note,
+                item.updated_on,
             ]
         )
-    table.finish({1: 50, 5: 50, 6: 40})
+    table.finish({1: 50, 6: 50, 7: 40, 8: 40})

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from scoring.models import Identifier
 
 ActionStatus = Literal["a_venir", "en_cours", "realisee", "en_pause", "abandonnee"]
-STATUS_LABELS: dict[str, str] = {
+ACTION_STATUS_LABELS: dict[str, str] = {
     "a_venir": "À venir",
     "en_cours": "En cours",
     "realisee": "Réalisée",

@@ -50,7 +50,7 @@ def report_input(store: Store, catalogue: Catalogue, rec: DiagnosticRecord) -> R
     return build_report_input(
         catalogue,
         responses,
-        action_plan=[a.model_dump(mode="json") for a in store.load_action_plan(rec.id).actions],
+        action_plan=store.load_action_plan(rec.id),
         workshop=group[0] if group else None,
         respondents=group[1] if group else None,
         previous=previous_responses(store, rec),

@@ -17,7 +17,7 @@ from ui.resources import catalogue, store
 
 def diagnostic_id() -> str | None:
     """The id in the URL, else the one of this session; kept in the URL so a reload finds it."""
-    from_url = st.query_params.get(params.DIAGNOSTIC)
+    from_url = params.text(st.query_params.get(params.DIAGNOSTIC))
     diag_id = from_url or st.session_state.get(keys.CURRENT_DIAGNOSTIC)
     if diag_id and not from_url:
         st.query_params[params.DIAGNOSTIC] = diag_id

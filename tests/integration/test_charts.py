@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from reports.charts import group_distribution_figure, priority_matrix_figure, radar_figure
-from reports.samples import sample_participants, sample_responses
 from scoring.engine import Scores, score, shown_score
 from scoring.group import question_stats
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.models import ResponseSet
+from tests.samples import sample_participants, sample_responses
 
 MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
 CASES = ("mini", "ess-territoires")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reports.samples import sample_action_plan, sample_responses
 from reports.tables import answers_json
 from scoring.loader import default_catalogue
+from tests.samples import sample_action_plan, sample_responses
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,8 @@ def answers_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     responses = sample_responses(catalogue, "ess-territoires", name="CC du Pays de Caux")
     (folder / "reponses.json").write_bytes(answers_json(responses))
     (folder / "plan.json").write_text(
-        json.dumps(sample_action_plan(catalogue, responses), ensure_ascii=False), encoding="utf-8"
+        json.dumps(sample_action_plan(catalogue, responses).model_dump(mode="json")["actions"], ensure_ascii=False),
+        encoding="utf-8",
     )
     return folder / "reponses.json"
 
@@ -107,4 +108,4 @@ def test_cli_reports_a_missing_file_and_a_bad_plan(answers_file: Path, tmp_path:
 
 def test_cli_usage_errors_exit_with_status_1(tmp_path: Path) -> None:
     done = run_cli()
-    assert done.returncode == 1 and "Arguments invalides" in done.stderr
+    assert done.returncode == 2 and "Arguments invalides" in done.stderr

@@ -13,10 +13,10 @@ from reports.document import FontUnavailable
 from reports.images import ExportUnavailable
 from reports.model import ReportInput, build_report_input, build_workshop
 from reports.pdf import build_pdf
-from reports.samples import sample_action_plan, sample_participants, sample_responses
 from scoring.engine import shown_score
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.models import ResponseSet
+from tests.samples import sample_action_plan, sample_participants, sample_responses
 
 MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
 CASES = ("mini", "ess-territoires", "ess-territoires-express")
@@ -133,8 +133,10 @@ def test_pdf_action_plan_and_method_annex_come_from_the_data(
 ) -> None:
     report, data, _ = built
     text = _flat(_text(data, tmp_path, "r"))
-    for action in report.action_plan:
-        assert _flat(action["what"]).replace("'", "’") in text
+    for action in report.action_plan.actions:
+        assert _flat(action.what).replace("'", "’") in text
+        assert "30 juin 2027" in text  # deadlines are French dates
+    assert "En cours" in text and "Pays du Bocage" in text
     for band in report.catalogue.bands.bands:
         assert band.label in text and _flat(band.description) in text
     bands = report.catalogue.bands.bands

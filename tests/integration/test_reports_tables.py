@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reports.samples import sample_responses
 from reports.tables import CSV_HEADER, answers_json, export_filename, scores_csv, slug
 from scoring.engine import score
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.responses import parse_response_json
+from tests.samples import sample_responses
 
 MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
 CASES = ("mini", "ess-territoires", "ess-territoires-express")

@@ -13,9 +13,10 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from reports.model import ReportInput, build_report_input, build_workshop
-from reports.samples import sample_action_plan, sample_participants, sample_responses
 from reports.xlsx import build_xlsx
 from scoring.loader import Catalogue, default_catalogue, load_folder
+from scoring.plan import Action
+from tests.samples import sample_action_plan, sample_participants, sample_responses
 
 MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
 CASES = ("mini", "ess-territoires")
@@ -37,18 +38,16 @@ def _hostile_report(catalogue: Catalogue, qid: str) -> ReportInput:
     questions = [q.id for _, q in catalogue.questionnaire(qid).questions()]
     comments = {qid_: HOSTILE[i % len(HOSTILE)] for i, qid_ in enumerate(questions)}
     answers = answers.model_copy(update={"comments": comments})
-    plan = [dict(item) for item in sample_action_plan(catalogue, answers)]
-    plan.append(
-        {
-            "dimension_id": "=cmd",
-            "what": '=HYPERLINK("x")',
-            "lead": "+33 6 00 00 00 00",
-            "partners": ["@evil"],
-            "deadline": "-1",
-            "fiches": ["=x"],
-            "indicator": "@SUM(A1:A9)",
-        }
+    hostile = Action(
+        id="evil",
+        dimension_id=catalogue.questionnaire(qid).dimensions[0].id,
+        what='=HYPERLINK("x")',
+        lead="+33 6 00 00 00 00",
+        other_partners="@evil",
+        indicator="@SUM(A1:A9)",
+        progress_note="-2+3",
     )
+    plan = sample_action_plan(catalogue, answers).with_action(hostile)
     return build_report_input(catalogue, answers, plan, generated_on=date(2026, 11, 22))
 
 

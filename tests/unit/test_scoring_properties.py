@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from functools import cache
 from typing import Any
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scoring.batch import score_frame
 from scoring.engine import Scores, score
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.models import ResponseSet
@@ -109,52 +106,5 @@ def test_marking_unanswered_questions_not_concerned_never_changes_a_score(cid: s
             b.motivation.value,
             b.resource.value,
         )
-
-    check()
-
-
-def _frame(rows: list[ResponseSet]) -> pd.DataFrame:
-    records = []
-    for rs in rows:
-        record: dict[str, Any] = {"authority_type": rs.profile.authority_type, **rs.answers}
-        record.update({f"importance.{k}": v for k, v in rs.importance.items()})
-        records.append(record)
-    return pd.DataFrame.from_records(records)
-
-
-def _same(a: float | None, b: Any) -> bool:
-    if a is None:
-        return b is None or (isinstance(b, float) and math.isnan(b))
-    return math.isclose(a, float(b), rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _label(value: Any) -> str | None:
-    """A band label from the frame: missing values (None or NaN) read as None."""
-    return None if pd.isna(value) else str(value)
-
-
-@pytest.mark.parametrize("cid", CATALOGUE_IDS)
-def test_the_batch_api_gives_the_same_numbers_as_scoring_one_by_one(cid: str) -> None:
-    catalogue = _catalogue(cid)
-
-    @SETTINGS
-    @given(st.lists(response_sets(cid), min_size=1, max_size=8))
-    def check(rows: list[ResponseSet]) -> None:
-        frame = score_frame(catalogue, cid, _frame(rows))
-        for i, rs in enumerate(rows):
-            one = score(catalogue, rs)
-            row = frame.iloc[i]
-            for ds in one.dimensions:
-                d = ds.dimension.id
-                assert _same(ds.score, row[f"{d}.score"])
-                assert _same(ds.coverage, row[f"{d}.coverage"])
-                assert _same(ds.dk_share, row[f"{d}.dk_share"])
-                assert _same(ds.priority, row[f"{d}.priority"])
-                assert row[f"{d}.status"] == ds.status
-                assert _label(row[f"{d}.band"]) == (ds.band.label if ds.band else None)
-            assert _same(one.overall.value, row["global_index"])
-            assert _same(one.motivation.value, row["motivation_index"])
-            assert _same(one.resource.value, row["resource_index"])
-            assert _label(row["global_band"]) == (one.overall.band.label if one.overall.band else None)
 
     check()

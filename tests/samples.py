@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
-from reports.model import ActionItem
 from scoring.engine import applies
 from scoring.loader import Catalogue
 from scoring.models import AnswerValue, Profile, ResponseSet
+from scoring.plan import Action, ActionPlan
 from scoring.recommend import level_of
 
 SAMPLE_NAME = "Communauté de communes du Pays de Caux"
@@ -82,23 +83,27 @@ def sample_participants(
     return people, roles
 
 
-def sample_action_plan(catalogue: Catalogue, responses: ResponseSet) -> list[ActionItem]:
+def sample_action_plan(catalogue: Catalogue, responses: ResponseSet) -> ActionPlan:
     """Two actions on the first dimensions, with real actor and fiche ids (of the authority's kit)."""
     q = catalogue.questionnaire(responses.questionnaire)
     level, _ = level_of(catalogue, responses.profile.authority_type)
     kit = next(lv.kit for lv in catalogue.territories.levels if lv.id == level)
-    plan: list[ActionItem] = []
-    for dim in q.dimensions[:2]:
+    plan: list[Action] = []
+    for i, dim in enumerate(q.dimensions[:2], 1):
         fiches = [f.id for f in catalogue.fiches.fiches if dim.id in f.dimensions and f.kit == kit][:2]
         plan.append(
-            ActionItem(
+            Action(
+                id=f"a{i}",
                 dimension_id=dim.id,
                 what=f"Organiser une rencontre « {dim.short_title} » avec les acteurs du territoire",
                 lead="Vice-président·e au développement économique",
-                partners=list(dim.actors[:2]),
-                deadline="juin 2027",
-                fiches=fiches,
+                partners=tuple(dim.actors[:2]),
+                other_partners="Pays du Bocage" if i == 1 else "",
+                deadline=date(2027, 6, 30),
+                fiches=tuple(fiches),
                 indicator="Nombre de structures présentes ; compte rendu diffusé",
+                status="en_cours" if i == 1 else "a_venir",
+                progress_note="Première réunion tenue en mars" if i == 1 else "",
             )
         )
-    return plan
+    return ActionPlan(actions=tuple(plan))
