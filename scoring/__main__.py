@@ -10,6 +10,7 @@ from pathlib import Path
 from scoring.cli_table import render_table
 from scoring.engine import score
 from scoring.errors import ContentError
+from scoring.intake import catalogue_problems
 from scoring.loader import CONTENT_DIR, MODELS, Catalogue, default_catalogue, load_file, load_folder
 from scoring.recommend import recommend
 from scoring.responses import ResponseError, parse_response_json
@@ -51,9 +52,9 @@ def _score(args: argparse.Namespace) -> int:
             raise ResponseError(
                 [f"Le fichier répond au questionnaire « {responses.questionnaire} », pas à « {args.questionnaire} »."]
             )
-        if responses.questionnaire not in catalogue.questionnaires:
-            known = ", ".join(sorted(catalogue.questionnaires))
-            raise ResponseError([f"Questionnaire inconnu « {responses.questionnaire} » ; disponibles : {known}."])
+        problems = catalogue_problems(catalogue, responses)
+        if problems:
+            raise ResponseError(problems)
         scores = score(catalogue, responses)
     except ResponseError as exc:
         for problem in exc.problems:

@@ -1,8 +1,8 @@
 """Vectorised scoring of many response sets at once (regional benchmarks, 35,000 communes).
 
 Input: one row per response set; one column per question id holding a level, "dk",
-"na" or nothing (NaN/None); optional `authority_type` and `importance.<dimension>`
-columns. Output: one row per input row with, per dimension, `<id>.score`,
+"na" or nothing (NaN/None); optional `authority_type`, `importance.<dimension>` and
+`target.<dimension>` (a score or a band id) columns. Output: one row per input row with, per dimension, `<id>.score`,
 `<id>.coverage`, `<id>.dk_share`, `<id>.priority`, `<id>.status`, `<id>.band`, and the
 `motivation_index`, `resource_index`, `global_index` with their bands. Same rules as
 `engine.score`, which the tests compare it with.
@@ -16,6 +16,8 @@ import pandas as pd
 from scoring.engine import applies
 from scoring.loader import Catalogue
 from scoring.models import Questionnaire
+from scoring.numbers import DECIMALS
+from scoring.targets import DEFAULT_TARGET, target_score
 
 NA_CODE, DK_CODE = -1.0, -2.0
 
@@ -35,9 +37,17 @@ def _bands(values: np.ndarray, catalogue: Catalogue) -> np.ndarray:
     """Band labels for scores (None where NaN); boundaries go to the higher band."""
     mins = np.array([b.min for b in catalogue.bands.bands])
     labels = np.array([b.label for b in catalogue.bands.bands] + [None], dtype=object)
-    idx = np.searchsorted(mins, np.nan_to_num(values, nan=0.0), side="right") - 1
+    idx = np.searchsorted(mins, np.round(np.nan_to_num(values, nan=0.0), DECIMALS), side="right") - 1
     idx = np.where(np.isnan(values), len(mins), idx)
     return labels[idx]
+
+
+def _targets(frame: pd.DataFrame, column: str, catalogue: Catalogue) -> np.ndarray:
+    """Target scores of a `target.<dimension>` column (band ids as their lower bound), 100 where unset."""
+    if column not in frame:
+        return np.full(len(frame), DEFAULT_TARGET)
+    values = [DEFAULT_TARGET if pd.isna(v) else target_score(v, catalogue.bands) for v in frame[column]]
+    return np.array(values, dtype=float)
 
 
 def _applicability(questionnaire: Questionnaire, catalogue: Catalogue, types: np.ndarray) -> dict[str, np.ndarray]:
@@ -86,7 +96,8 @@ def score_frame(catalogue: Catalogue, questionnaire_id: str, frame: pd.DataFrame
         out[f"{dim.id}.score"] = score
         out[f"{dim.id}.coverage"] = coverage
         out[f"{dim.id}.dk_share"] = dk_share
-        out[f"{dim.id}.priority"] = importance / 3.0 * (100.0 - score)
+        target = _targets(frame, f"target.{dim.id}", catalogue)
+        out[f"{dim.id}.priority"] = importance / 3.0 * np.maximum(0.0, target - score)
         out[f"{dim.id}.status"] = np.where(den > 0, "evaluated", np.where(not_na > 0, "not_evaluated", "not_concerned"))
         out[f"{dim.id}.band"] = _bands(score, catalogue)
         halves[dim.half].append((score, dim.weight))

@@ -149,6 +149,10 @@ class Questionnaire(Strict):
         """Every question with its dimension, in questionnaire order."""
         return [(dim, q) for dim in self.dimensions for q in dim.questions]
 
+    def importance_label(self, value: int) -> str:
+        """The words of the importance scale for a value (« Enjeu important »…)."""
+        return next((rung.label for rung in self.importance_scale if rung.value == value), str(value))
+
 
 # --- fiches.yaml and actors.yaml ----------------------------------------------------
 
@@ -254,6 +258,7 @@ class Rules(Strict):
 # --- answers (the JSON an authority exports and imports) ---------------------------
 
 AnswerValue = StrictInt | StrictFloat | Literal["dk", "na"]
+TargetValue = Annotated[StrictInt | StrictFloat, Field(ge=0, le=100)] | Identifier
 
 
 class Profile(Strict):
@@ -266,7 +271,7 @@ class Profile(Strict):
 
 
 class ResponseSet(Strict):
-    """One set of answers to a questionnaire: levels, `dk`, `na`, importances, comments.
+    """One set of answers to a questionnaire: levels, `dk`, `na`, importances, targets, comments.
 
     Levels are usually whole numbers; group scoring passes mean levels as floats.
     """
@@ -275,5 +280,9 @@ class ResponseSet(Strict):
     questionnaire_version: str | None = None
     profile: Profile = Field(default_factory=Profile)
     importance: dict[Identifier, StrictInt] = Field(default_factory=dict)
+    targets: dict[Identifier, TargetValue] = Field(
+        default_factory=dict,
+        description="Per dimension, the score (0 to 100) or the band id (its lower bound) to reach; none by default.",
+    )
     answers: dict[Identifier, AnswerValue] = Field(default_factory=dict)
     comments: dict[Identifier, Annotated[str, StringConstraints(max_length=5000)]] = Field(default_factory=dict)
