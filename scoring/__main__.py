@@ -11,7 +11,7 @@ from scoring.cli_table import render_table
 from scoring.engine import score
 from scoring.errors import ContentError
 from scoring.intake import catalogue_problems
-from scoring.loader import CONTENT_DIR, MODELS, Catalogue, default_catalogue, load_file, load_folder
+from scoring.loader import CONTENT_DIR, SCHEMAS, Catalogue, default_catalogue, load_file, load_folder
 from scoring.recommend import recommend
 from scoring.responses import ResponseError, parse_response_json
 from scoring.summary import scores_dict
@@ -69,7 +69,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = MODELS[args.kind].model_json_schema()
+    schema = SCHEMAS[args.kind].model_json_schema()
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     p_score.add_argument("--questionnaire", help="identifiant attendu du questionnaire")
     p_score.add_argument("--format", choices=["json", "table"], default="json")
     p_schema = sub.add_parser("schema", help="écrire le schéma JSON d’un format de fichier")
-    p_schema.add_argument("kind", nargs="?", default="questionnaire", choices=sorted(MODELS))
+    p_schema.add_argument("kind", nargs="?", default="questionnaire", choices=sorted(SCHEMAS))
     p_schema.add_argument("-o", "--output", help="fichier de sortie (par défaut : sortie standard)")
     args = parser.parse_args(argv)
     try:

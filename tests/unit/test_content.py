@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scoring.__main__ import main
-from scoring.loader import CONTENT_DIR, MODELS, content_files, default_catalogue, load_file
+from scoring.loader import CONTENT_DIR, SCHEMAS, content_files, default_catalogue, load_file
 from scoring.responses import parse_response_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,10 +122,10 @@ def test_every_dimension_is_tagged_on_a_fiche_of_every_kit() -> None:
         assert tagged >= {d.id for d in cat.questionnaire("ess-territoires").dimensions}, kit.id
 
 
-@pytest.mark.parametrize("kind", sorted(MODELS))
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
 def test_the_published_json_schemas_are_up_to_date(kind: str) -> None:
     published = json.loads((CONTENT_DIR / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    assert published == MODELS[kind].model_json_schema()
+    assert published == SCHEMAS[kind].model_json_schema()
 
 
 @pytest.mark.parametrize("path", sorted((CONTENT_DIR / "examples").glob("*.json")), ids=lambda p: p.name)
