@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from scoring.engine import band_for, score, shown_score, weighted_mean
@@ -73,7 +73,7 @@ def test_a_priority_exactly_on_a_label_threshold_gets_the_higher_label(mini: Cat
 BOUNDARIES = [0, 20, 40, 60, 80]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(
     st.lists(
         st.tuples(st.integers(0, 12), st.sampled_from([3, 4, 5, 6, 8, 9, 12, 15, 16, 20, 24]), st.integers(1, 3)),
