@@ -16,9 +16,9 @@ from scoring.models import (
     Level,
     Questionnaire,
     QuestionnaireExtract,
-    Rules,
     Territories,
 )
+from scoring.rules_model import Rules
 from scoring.yamlfile import YamlDocument
 
 if TYPE_CHECKING:
@@ -282,6 +282,10 @@ def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
                 dims,
             )
         )
+    if rules.strengths.min_band not in band_ids:
+        issues.append(_unknown(rules_f.doc, ("strengths", "min_band"), "palier", rules.strengths.min_band, band_ids))
+    if rules.priorities.min_count > rules.priorities.max_count:
+        issues.append(rules_f.doc.issue(("priorities", "min_count"), "« min_count » dépasse « max_count »"))
     tag = rules.introduction.fiche_tag
     for kit in sorted(kits):
         if not any(tag in f.tags and f.kit == kit for f in fiches_f.model.fiches):

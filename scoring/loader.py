@@ -20,9 +20,9 @@ from scoring.models import (
     Questionnaire,
     QuestionnaireExtract,
     ResponseSet,
-    Rules,
     Territories,
 )
+from scoring.rules_model import Rules
 from scoring.yamlfile import YamlDocument, read
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "questionnaires"

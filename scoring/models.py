@@ -266,54 +266,6 @@ class ActorCatalogue(Strict):
     actors: list[Actor] = Field(min_length=1)
 
 
-# --- rules.yaml ---------------------------------------------------------------------
-
-
-class PriorityLabel(Strict):
-    """A label for priority scores from `min` (included)."""
-
-    min: float = Field(ge=0, le=100)
-    label: Text
-
-
-class WeakDimensionRule(Strict):
-    """Recommend fiches and actors for each dimension below a band and of some importance."""
-
-    below_band: Identifier
-    min_importance: int = Field(ge=0, le=3)
-    max_fiches: int = Field(ge=0, le=10)
-    reason: Text
-
-
-class IntroductionRule(Strict):
-    """Recommend the kit's introductory fiches when the global index is low."""
-
-    global_index_below: float = Field(gt=0, le=100)
-    fiche_tag: Identifier
-    reason: Text
-
-
-class UnknownAnswersRule(Strict):
-    """Point at observation resources when too many answers are 'je ne sais pas'."""
-
-    coverage_below: float = Field(gt=0, le=100)
-    min_dk_share: float = Field(ge=0, le=100)
-    resources_dimension: Identifier
-    max_fiches: int = Field(ge=0, le=10)
-    reason: Text
-
-
-class Rules(Strict):
-    """Recommendation rules: parameters and French reason templates."""
-
-    kind: Literal["rules"]
-    default_importance: int = Field(ge=0, le=3)
-    priority_labels: list[PriorityLabel] = Field(min_length=1)
-    weak_dimension: WeakDimensionRule
-    introduction: IntroductionRule
-    unknown_answers: UnknownAnswersRule
-
-
 # --- answers (the JSON an authority exports and imports) ---------------------------
 
 AnswerValue = StrictInt | StrictFloat | Literal["dk", "na"]

@@ -9,6 +9,7 @@ from scoring.engine import DimensionScore, Scores, shown_score
 from scoring.loader import Catalogue
 from scoring.models import Actor, Fiche, LevelId, Questionnaire
 from scoring.numbers import exact, rung
+from scoring.resources import current_edition_first, dimension_fiches
 
 Kind = Literal["introduction", "dimension", "unknown_answers"]
 
@@ -50,10 +51,9 @@ def priority_label(catalogue: Catalogue, priority: float) -> str:
 
 
 def fiches_for(catalogue: Catalogue, kit: str, dimension_id: str, limit: int) -> list[Fiche]:
-    """Up to `limit` fiches of a kit tagged with a dimension, confirmed ones first, by number."""
-    tagged = [f for f in catalogue.fiches.fiches if f.kit == kit and dimension_id in f.dimensions]
-    tagged.sort(key=lambda f: (not f.verified, f.number or 99))
-    return tagged[:limit]
+    """Up to `limit` fiches of a kit tagged with a dimension, current edition first, confirmed ones first."""
+    kit_model = next(k for k in catalogue.fiches.kits if k.id == kit)
+    return dimension_fiches(catalogue, kit_model, dimension_id, limit)
 
 
 def actors_for(catalogue: Catalogue, scores: Scores, dimension_id: str, level: LevelId) -> list[Actor]:
@@ -72,8 +72,8 @@ def _pct(value: float | None) -> str:
 def importance_text(questionnaire: Questionnaire, ds: DimensionScore) -> str:
     """The user's own importance answer in its words, or the default it counts as."""
     if ds.importance is None:
-        return f"non renseignée, comptée comme « {questionnaire.importance_label(ds.effective_importance)} »"
-    return f"« {questionnaire.importance_label(ds.importance)} »"
+        return f"non renseignée, comptée comme «\u00a0{questionnaire.importance_label(ds.effective_importance)}\u00a0»"
+    return f"«\u00a0{questionnaire.importance_label(ds.importance)}\u00a0»"
 
 
 def _fields(catalogue: Catalogue, scores: Scores, ds: DimensionScore) -> dict[str, str]:
@@ -150,7 +150,9 @@ def recommend(catalogue: Catalogue, scores: Scores) -> Advice:
     items: list[Recommendation] = []
     intro = catalogue.rules.introduction
     if scores.overall.value is not None and exact(scores.overall.value) < intro.global_index_below:
-        fiches = [f for f in catalogue.fiches.fiches if f.kit == kit and intro.fiche_tag in f.tags]
+        kit_model = next(k for k in catalogue.fiches.kits if k.id == kit)
+        tagged = [f for f in catalogue.fiches.fiches if intro.fiche_tag in f.tags]
+        fiches = current_edition_first(tagged, kit_model)
         fiches.sort(key=lambda f: f.number or 99)
         reason = intro.reason.format(global_index=str(shown_score(scores.overall.value)))
         items.append(Recommendation("introduction", None, reason, None, fiches, []))

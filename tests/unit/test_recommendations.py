@@ -33,14 +33,14 @@ def test_the_reason_quotes_the_users_own_importance_answer_beside_the_computed_p
     advice = _advice(mini, {"a_a": 1, "a_b": 1, "m_a": 4, "m_b": 4}, {"achats": 3})
     item = next(i for i in advice.items if i.dimension_id == "achats")
     assert item.reason == (
-        "Titre achats : 25/100 (Émergence) ; importance que vous lui donnez : « Enjeu majeur » ; priorité forte."
+        "Titre achats : 25/100 (Émergence) ; importance que vous lui donnez : «\u00a0Enjeu majeur\u00a0» ; priorité forte."
     )
 
 
 def test_an_unanswered_importance_is_quoted_as_the_default_answer_it_counts_as(mini: Catalogue) -> None:
     advice = _advice(mini, {"a_a": 1, "a_b": 1, "m_a": 4, "m_b": 4})
     item = next(i for i in advice.items if i.dimension_id == "achats")
-    assert "importance que vous lui donnez : non renseignée, comptée comme « Enjeu important »" in item.reason
+    assert "importance que vous lui donnez : non renseignée, comptée comme «\u00a0Enjeu important\u00a0»" in item.reason
 
 
 def test_the_importance_words_never_coincide_with_the_computed_priority_labels() -> None:
