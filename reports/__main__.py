@@ -20,6 +20,7 @@ from reports.model import ReportInput, build_report_input
 from reports.narrative import index_text
 from reports.tables import export_filename, scores_csv
 from scoring.errors import ContentError
+from scoring.intake import catalogue_problems
 from scoring.loader import default_catalogue
 from scoring.plan import ActionPlan
 from scoring.responses import ResponseError, parse_response_json
@@ -130,9 +131,9 @@ def run(argv: list[str]) -> int:
     try:
         catalogue = default_catalogue()
         responses = parse_response_json(_read(Path(args.answers), "fichier de réponses"))
-        if responses.questionnaire not in catalogue.questionnaires:
-            known = ", ".join(sorted(catalogue.questionnaires))
-            raise ResponseError([f"Questionnaire inconnu « {responses.questionnaire} » ; disponibles : {known}."])
+        problems = catalogue_problems(catalogue, responses)
+        if problems:
+            raise ResponseError(problems)
         report = build_report_input(catalogue, responses, _plan(args.plan), generated_on=date.today())
         scores = report.scores
         print(

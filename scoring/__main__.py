@@ -10,7 +10,8 @@ from pathlib import Path
 from scoring.cli_table import render_table
 from scoring.engine import score
 from scoring.errors import ContentError
-from scoring.loader import CONTENT_DIR, MODELS, Catalogue, default_catalogue, load_file, load_folder
+from scoring.intake import catalogue_problems
+from scoring.loader import CONTENT_DIR, SCHEMAS, Catalogue, default_catalogue, load_file, load_folder
 from scoring.recommend import recommend
 from scoring.responses import ResponseError, parse_response_json
 from scoring.summary import scores_dict
@@ -51,9 +52,9 @@ def _score(args: argparse.Namespace) -> int:
             raise ResponseError(
                 [f"Le fichier répond au questionnaire « {responses.questionnaire} », pas à « {args.questionnaire} »."]
             )
-        if responses.questionnaire not in catalogue.questionnaires:
-            known = ", ".join(sorted(catalogue.questionnaires))
-            raise ResponseError([f"Questionnaire inconnu « {responses.questionnaire} » ; disponibles : {known}."])
+        problems = catalogue_problems(catalogue, responses)
+        if problems:
+            raise ResponseError(problems)
         scores = score(catalogue, responses)
     except ResponseError as exc:
         for problem in exc.problems:
@@ -68,7 +69,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = MODELS[args.kind].model_json_schema()
+    schema = SCHEMAS[args.kind].model_json_schema()
     text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     p_score.add_argument("--questionnaire", help="identifiant attendu du questionnaire")
     p_score.add_argument("--format", choices=["json", "table"], default="json")
     p_schema = sub.add_parser("schema", help="écrire le schéma JSON d’un format de fichier")
-    p_schema.add_argument("kind", nargs="?", default="questionnaire", choices=sorted(MODELS))
+    p_schema.add_argument("kind", nargs="?", default="questionnaire", choices=sorted(SCHEMAS))
     p_schema.add_argument("-o", "--output", help="fichier de sortie (par défaut : sortie standard)")
     args = parser.parse_args(argv)
     try:

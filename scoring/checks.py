@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ValidationError
 
 from scoring.errors import ContentIssue, translate_pydantic
+from scoring.extracts import extract_issues
 from scoring.models import (
     ActorCatalogue,
     Bands,
     FicheCatalogue,
+    Level,
     Questionnaire,
-    Rules,
+    QuestionnaireExtract,
     Territories,
 )
+from scoring.rules_model import Rules
 from scoring.yamlfile import YamlDocument
 
 if TYPE_CHECKING:
@@ -89,6 +92,7 @@ def _questionnaire(doc: YamlDocument, q: Questionnaire) -> list[ContentIssue]:
                         f"il manque le(s) niveau(x) {', '.join(map(str, missing))} (les niveaux vont de 0 à {question.max_level} sans trou)",
                     )
                 )
+    issues += _next_steps(doc, q)
     values = sorted(level.value for level in q.importance_scale)
     if values != [0, 1, 2, 3]:
         issues.append(
@@ -99,16 +103,45 @@ def _questionnaire(doc: YamlDocument, q: Questionnaire) -> list[ContentIssue]:
     return issues
 
 
+def _next_steps(doc: YamlDocument, q: Questionnaire) -> list[ContentIssue]:
+    """Every level below the top says what to do next; the top level has nothing above it."""
+    issues = []
+    for i, dim in enumerate(q.dimensions):
+        for j, question in enumerate(dim.questions):
+            for k, level in enumerate(question.levels):
+                loc: Loc = ("dimensions", i, "questions", j, "levels", k)
+                top = level.value == question.max_level
+                if not top and level.next_step is None:
+                    message = f"le niveau {level.value} n’a pas de « next_step » (ce qu’il faut faire pour atteindre le niveau {level.value + 1})"
+                    issues.append(doc.issue(loc, message))
+                if top and (level.next_step is not None or level.actors or level.fiches):
+                    issues.append(
+                        doc.issue(
+                            loc,
+                            "le niveau le plus haut n’a pas d’étape suivante : retirez « next_step », « actors » et « fiches »",
+                        )
+                    )
+                if level.next_step is None and (level.actors or level.fiches):
+                    issues.append(doc.issue(loc, "« actors » et « fiches » accompagnent un « next_step »"))
+    return issues
+
+
 def _fiches(doc: YamlDocument, cat: FicheCatalogue) -> list[ContentIssue]:
     issues = _duplicates(doc, ((("kits", i, "id"), k.id) for i, k in enumerate(cat.kits)), "identifiant de kit")
     issues += _duplicates(doc, ((("fiches", i, "id"), f.id) for i, f in enumerate(cat.fiches)), "identifiant de fiche")
     issues += _duplicates(
         doc,
-        ((("fiches", i, "number"), f"{f.kit} n° {f.number}") for i, f in enumerate(cat.fiches) if f.number is not None),
+        (
+            (("fiches", i, "number"), f"{f.kit} {f.edition or ''} n° {f.number}".replace("  ", " "))
+            for i, f in enumerate(cat.fiches)
+            if f.number is not None
+        ),
         "numéro de fiche",
     )
     kits = {k.id for k in cat.kits}
+    editions = {k.id: k.editions for k in cat.kits}
     for i, fiche in enumerate(cat.fiches):
+        issues += _edition(doc, i, fiche.edition, editions.get(fiche.kit, []))
         if fiche.kit not in kits:
             issues.append(
                 doc.issue(
@@ -118,6 +151,16 @@ def _fiches(doc: YamlDocument, cat: FicheCatalogue) -> list[ContentIssue]:
         if fiche.verified and fiche.number is None:
             issues.append(doc.issue(("fiches", i, "verified"), "une fiche vérifiée doit avoir un numéro"))
     return issues
+
+
+def _edition(doc: YamlDocument, i: int, edition: int | None, editions: list[int]) -> list[ContentIssue]:
+    """A fiche of a kit with editions names one of them; other fiches name none."""
+    if editions and edition not in editions:
+        listed = ", ".join(map(str, editions))
+        return [doc.issue(("fiches", i, "edition"), f"édition manquante ou inconnue ; éditions du kit : {listed}")]
+    if not editions and edition is not None:
+        return [doc.issue(("fiches", i, "edition"), "ce kit n’a pas d’éditions déclarées (« editions » du kit)")]
+    return []
 
 
 def _territories(doc: YamlDocument, t: Territories) -> list[ContentIssue]:
@@ -142,6 +185,8 @@ def file_checks(doc: YamlDocument, model: BaseModel) -> list[ContentIssue]:
     """Checks that need only the file itself."""
     if isinstance(model, Questionnaire):
         return _questionnaire(doc, model)
+    if isinstance(model, QuestionnaireExtract):
+        return extract_issues(doc, model)
     if isinstance(model, FicheCatalogue):
         return _fiches(doc, model)
     if isinstance(model, ActorCatalogue):
@@ -165,6 +210,22 @@ def _unknown(doc: YamlDocument, loc: Loc, what: str, value: str, known: set[str]
     return doc.issue(loc, f"{what} « {value} » inconnu(e) ; valeurs possibles : {hint}")
 
 
+def _level_references(
+    doc: YamlDocument, at: tuple[int, int], levels: list[Level], actor_ids: set[str], fiche_ids: set[str]
+) -> list[ContentIssue]:
+    """The actors and fiches a next step names must exist."""
+    issues = []
+    for k, level in enumerate(levels):
+        loc: Loc = ("dimensions", at[0], "questions", at[1], "levels", k)
+        for n, actor_id in enumerate(level.actors):
+            if actor_id not in actor_ids:
+                issues.append(_unknown(doc, (*loc, "actors", n), "acteur", actor_id, actor_ids))
+        for n, fiche_id in enumerate(level.fiches):
+            if fiche_id not in fiche_ids:
+                issues.append(_unknown(doc, (*loc, "fiches", n), "fiche", fiche_id, fiche_ids))
+    return issues
+
+
 def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
     """Checks between files: every id a file names must exist where it is defined."""
     issues: list[ContentIssue] = []
@@ -174,6 +235,7 @@ def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
     assert isinstance(terr_f.model, Territories) and isinstance(bands_f.model, Bands)
     assert isinstance(rules_f.model, Rules)
     actor_ids = {a.id for a in actors_f.model.actors}
+    fiche_ids = {f.id for f in fiches_f.model.fiches}
     audiences = {a.id for a in terr_f.model.authority_types} | {lv.id for lv in terr_f.model.levels}
     dims: set[str] = set()
     for item in by_kind["questionnaire"]:
@@ -184,6 +246,7 @@ def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
                 if actor_id not in actor_ids:
                     issues.append(_unknown(item.doc, ("dimensions", i, "actors", k), "acteur", actor_id, actor_ids))
             for j, question in enumerate(dim.questions):
+                issues += _level_references(item.doc, (i, j), question.levels, actor_ids, fiche_ids)
                 for k, aud in enumerate(question.audience or []):
                     if aud not in audiences:
                         issues.append(
@@ -219,6 +282,10 @@ def cross_checks(by_kind: dict[str, list[LoadedFile]]) -> list[ContentIssue]:
                 dims,
             )
         )
+    if rules.strengths.min_band not in band_ids:
+        issues.append(_unknown(rules_f.doc, ("strengths", "min_band"), "palier", rules.strengths.min_band, band_ids))
+    if rules.priorities.min_count > rules.priorities.max_count:
+        issues.append(rules_f.doc.issue(("priorities", "min_count"), "« min_count » dépasse « max_count »"))
     tag = rules.introduction.fiche_tag
     for kit in sorted(kits):
         if not any(tag in f.tags and f.kit == kit for f in fiches_f.model.fiches):

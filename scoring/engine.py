@@ -1,18 +1,20 @@
 """The scoring rules: question, dimension and index scores, coverage, bands and priority.
 
-This is the reference implementation, one response set at a time; `batch.py` computes
-the same numbers for many response sets at once and the tests hold the two together.
+This is the one implementation of these rules: the app, the CLI, the reports, the workshop and
+the peer comparison all call it.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
 from scoring.loader import Catalogue
 from scoring.models import Band, Bands, Dimension, Question, Questionnaire, ResponseSet, Territories
-from scoring.responses import check_responses
+from scoring.numbers import rung
+from scoring.numbers import shown_score as shown_score  # re-exported: callers import it from here
+from scoring.responses import ResponseError, check_responses
+from scoring.targets import DEFAULT_TARGET, check_targets, priority_of, target_score
 
 Status = Literal["evaluated", "not_evaluated", "not_concerned"]
 STATUS_LABELS: dict[Status, str] = {
@@ -34,11 +36,18 @@ class DimensionScore:
     dk_share: float | None
     importance: int | None
     effective_importance: int
+    target: float | None
+    effective_target: float
     priority: float | None
     answered: int
     dk: int
     na: int
     missing: int
+
+    @property
+    def target_reached(self) -> bool:
+        """Whether the dimension is evaluated and at or above its target."""
+        return self.score is not None and self.score >= self.effective_target
 
     @property
     def applicable(self) -> int:
@@ -84,18 +93,9 @@ class Scores:
         return 100.0 * done / total if total else 0.0
 
 
-def shown_score(value: float) -> int:
-    """The whole number shown to people: rounded down, so a score never displays a band boundary it has not reached."""
-    return math.floor(value + 1e-9)
-
-
 def band_for(score: float, bands: Bands) -> Band:
-    """The band of an unrounded score; a boundary belongs to the higher band."""
-    chosen = bands.bands[0]
-    for band in bands.bands:
-        if score >= band.min:
-            chosen = band
-    return chosen
+    """The band of a score; a boundary belongs to the higher band (see `scoring.numbers`)."""
+    return bands.bands[rung(score, [band.min for band in bands.bands])]
 
 
 def applies(question: Question, authority_type: str | None, territories: Territories) -> bool:
@@ -106,11 +106,6 @@ def applies(question: Question, authority_type: str | None, territories: Territo
         return False
     level = next((a.level for a in territories.authority_types if a.id == authority_type), None)
     return authority_type in question.audience or (level is not None and level in question.audience)
-
-
-def priority_of(importance: int, score: float) -> float:
-    """Priority = importance / 3 × (100 − score)."""
-    return importance / 3.0 * (100.0 - score)
 
 
 def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
@@ -145,11 +140,14 @@ def score_dimension(
             den += w
     importance = responses.importance.get(dim.id)
     effective = catalogue.rules.default_importance if importance is None else importance
+    given = responses.targets.get(dim.id)
+    target = None if given is None else target_score(given, catalogue.bands)
+    effective_target = DEFAULT_TARGET if target is None else target
     if den > 0:
         score = 100.0 * num / den
         status: Status = "evaluated"
         band: Band | None = band_for(score, catalogue.bands)
-        priority: float | None = priority_of(effective, score)
+        priority: float | None = priority_of(effective, score, effective_target)
     else:
         score, band, priority = None, None, None
         status = "not_concerned" if not_na == 0 else "not_evaluated"
@@ -162,6 +160,8 @@ def score_dimension(
         dk_share=100.0 * dk_weight / not_na if not_na else None,
         importance=importance,
         effective_importance=effective,
+        target=target,
+        effective_target=effective_target,
         priority=priority,
         **counts,
     )
@@ -176,6 +176,9 @@ def score(catalogue: Catalogue, responses: ResponseSet) -> Scores:
     """Score a response set against its questionnaire (see the README for the rules)."""
     questionnaire = catalogue.questionnaire(responses.questionnaire)
     check_responses(questionnaire, responses, raise_on_error=True)
+    problems = check_targets(questionnaire, catalogue.bands, responses)
+    if problems:
+        raise ResponseError(problems)
     authority_type = responses.profile.authority_type
     dims = [score_dimension(d, responses, catalogue, authority_type) for d in questionnaire.dimensions]
     return Scores(

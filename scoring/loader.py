@@ -12,14 +12,17 @@ from pydantic import BaseModel, ValidationError
 
 from scoring import checks
 from scoring.errors import ContentError, ContentIssue
+from scoring.extracts import resolve
 from scoring.models import (
     ActorCatalogue,
     Bands,
     FicheCatalogue,
     Questionnaire,
-    Rules,
+    QuestionnaireExtract,
+    ResponseSet,
     Territories,
 )
+from scoring.rules_model import Rules
 from scoring.yamlfile import YamlDocument, read
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
@@ -31,6 +34,11 @@ MODELS: dict[str, type[BaseModel]] = {
     "territories": Territories,
     "bands": Bands,
     "rules": Rules,
+}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    **MODELS,
+    "questionnaire-extract": QuestionnaireExtract,
+    "answers": ResponseSet,
 }
 M = TypeVar("M", bound=BaseModel)
 SINGLETONS = ("fiches", "actors", "territories", "bands", "rules")
@@ -64,6 +72,8 @@ def validate_document(doc: YamlDocument) -> LoadedFile:
     """Validate one parsed document against the model its `kind` names."""
     kind = doc.data.get("kind")
     model_cls = MODELS.get(kind) if isinstance(kind, str) else None
+    if model_cls is Questionnaire and "based_on" in doc.data:
+        model_cls = QuestionnaireExtract
     if model_cls is None:
         known = ", ".join(sorted(MODELS))
         raise ContentError([doc.issue(("kind",), f"« kind » absent ou inconnu ; valeurs possibles : {known}")])
@@ -125,17 +135,36 @@ def load_folder(folder: Path, display_root: Path | None = None) -> Catalogue:
             )
     if issues:
         raise ContentError(issues)
-    issues = checks.cross_checks(by_kind)
+    full = [q for q in questionnaires if isinstance(q.model, Questionnaire)]
+    issues = checks.cross_checks({**by_kind, "questionnaire": full})
+    resolved = _resolve_extracts(
+        questionnaires, {q.model.id: q.model for q in full if isinstance(q.model, Questionnaire)}
+    )
+    issues += [issue for item in resolved if isinstance(item, list) for issue in item]
     if issues:
         raise ContentError(issues)
     return Catalogue(
-        questionnaires={q.id: q for q in (_as(i, Questionnaire) for i in questionnaires)},
+        questionnaires={q.id: q for q in resolved if isinstance(q, Questionnaire)},
         fiches=_as(by_kind["fiches"][0], FicheCatalogue),
         actors=_as(by_kind["actors"][0], ActorCatalogue),
         territories=_as(by_kind["territories"][0], Territories),
         bands=_as(by_kind["bands"][0], Bands),
         rules=_as(by_kind["rules"][0], Rules),
     )
+
+
+def _resolve_extracts(
+    questionnaires: list[LoadedFile], bases: dict[str, Questionnaire]
+) -> list[Questionnaire | list[ContentIssue]]:
+    """Every questionnaire in file order, extracts resolved from their base (or their located issues)."""
+    out: list[Questionnaire | list[ContentIssue]] = []
+    for item in questionnaires:
+        if isinstance(item.model, QuestionnaireExtract):
+            resolved, issues = resolve(item.doc, item.model, bases)
+            out.append(resolved if resolved is not None else issues)
+        else:
+            out.append(_as(item, Questionnaire))
+    return out
 
 
 def _as(item: LoadedFile, cls: type[M]) -> M:

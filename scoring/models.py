@@ -48,6 +48,14 @@ class Choice(Strict):
     label: Text
 
 
+class Region(Strict):
+    """A région, with the name of its own CRESS (« CRESS Normandie »)."""
+
+    id: Identifier
+    label: Text
+    cress_name: Text
+
+
 class Territories(Strict):
     """Reference lists for the authority profile."""
 
@@ -55,7 +63,11 @@ class Territories(Strict):
     levels: list[GovernmentLevel] = Field(min_length=1)
     authority_types: list[AuthorityType] = Field(min_length=1)
     population_bands: list[Choice] = Field(min_length=1)
-    regions: list[Choice] = Field(min_length=1)
+    regions: list[Region] = Field(min_length=1)
+
+    def region(self, region_id: str | None) -> Region | None:
+        """The région with this id, or None."""
+        return next((r for r in self.regions if r.id == region_id), None)
 
 
 # --- bands.yaml ---------------------------------------------------------------------
@@ -81,11 +93,24 @@ class Bands(Strict):
 
 
 class Level(Strict):
-    """One anchored level of a maturity question: what the authority does at that level."""
+    """One anchored level of a maturity question: what the authority does at that level.
+
+    Every level below the top says what to do next to reach the following level
+    (`next_step`), and may name the actors and fiches that help with that step.
+    """
 
     value: int = Field(ge=0, le=10)
     label: Text
     description: Text
+    next_step: Annotated[str, StringConstraints(min_length=20, max_length=600)] | None = Field(
+        default=None, description="What the authority concretely does to reach the next level (French, 1–2 sentences)."
+    )
+    actors: list[Identifier] = Field(
+        default_factory=list, description="Actors (actors.yaml ids) that help with the next step."
+    )
+    fiches: list[Identifier] = Field(
+        default_factory=list, description="Fiches (fiches.yaml ids) that help with the next step."
+    )
 
 
 class Question(Strict):
@@ -125,6 +150,31 @@ class Dimension(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+class ExtractDimension(Strict):
+    """A dimension of a derived questionnaire: the base dimension's id and the questions it keeps."""
+
+    id: Identifier
+    questions: list[Identifier] = Field(min_length=1)
+
+
+class QuestionnaireExtract(Strict):
+    """A questionnaire made of questions of another one (`based_on`), referenced by id, never copied.
+
+    The loader resolves it into a full `Questionnaire`: dimensions (titles, weights, actors)
+    and questions (text, levels, next steps) come from the base questionnaire.
+    """
+
+    kind: Literal["questionnaire"]
+    id: Identifier
+    version: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    title: Text
+    description: Text
+    variant: Literal["full", "express"]
+    estimated_minutes: int = Field(gt=0, le=600)
+    based_on: Identifier
+    dimensions: list[ExtractDimension] = Field(min_length=1)
+
+
 class Questionnaire(Strict):
     """A whole diagnostic: dimensions, questions and the importance scale."""
 
@@ -149,16 +199,25 @@ class Questionnaire(Strict):
         """Every question with its dimension, in questionnaire order."""
         return [(dim, q) for dim in self.dimensions for q in dim.questions]
 
+    def importance_label(self, value: int) -> str:
+        """The words of the importance scale for a value (« Enjeu important »…)."""
+        return next((rung.label for rung in self.importance_scale if rung.value == value), str(value))
+
 
 # --- fiches.yaml and actors.yaml ----------------------------------------------------
 
 
 class Kit(Strict):
-    """An RTES kit of fact sheets for one level of government."""
+    """An RTES kit of fact sheets for one level of government.
+
+    A kit published in several editions lists them, oldest first; the last is the current one.
+    Each fiche of such a kit belongs to one edition, whose numbering it uses.
+    """
 
     id: Identifier
     title: Text
     year: int = Field(ge=2000, le=2100)
+    editions: list[int] = Field(default_factory=list)
     audience: Text
     url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
 
@@ -168,6 +227,7 @@ class Fiche(Strict):
 
     id: Identifier
     kit: Identifier
+    edition: int | None = Field(default=None, ge=2000, le=2100)
     number: int | None = Field(default=None, ge=1, le=99)
     title: Text
     dimensions: list[Identifier] = Field(default_factory=list)
@@ -193,6 +253,9 @@ class Actor(Strict):
     offers: Text
     dimensions: list[Identifier] = Field(min_length=1)
     levels: list[LevelId] | None = None
+    regional: bool = Field(
+        default=False, description="One per région: named after the authority's région (territories.yaml cress_name)."
+    )
     url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
 
 
@@ -203,57 +266,10 @@ class ActorCatalogue(Strict):
     actors: list[Actor] = Field(min_length=1)
 
 
-# --- rules.yaml ---------------------------------------------------------------------
-
-
-class PriorityLabel(Strict):
-    """A label for priority scores from `min` (included)."""
-
-    min: float = Field(ge=0, le=100)
-    label: Text
-
-
-class WeakDimensionRule(Strict):
-    """Recommend fiches and actors for each dimension below a band and of some importance."""
-
-    below_band: Identifier
-    min_importance: int = Field(ge=0, le=3)
-    max_fiches: int = Field(ge=0, le=10)
-    reason: Text
-
-
-class IntroductionRule(Strict):
-    """Recommend the kit's introductory fiches when the global index is low."""
-
-    global_index_below: float = Field(gt=0, le=100)
-    fiche_tag: Identifier
-    reason: Text
-
-
-class UnknownAnswersRule(Strict):
-    """Point at observation resources when too many answers are 'je ne sais pas'."""
-
-    coverage_below: float = Field(gt=0, le=100)
-    min_dk_share: float = Field(ge=0, le=100)
-    resources_dimension: Identifier
-    max_fiches: int = Field(ge=0, le=10)
-    reason: Text
-
-
-class Rules(Strict):
-    """Recommendation rules: parameters and French reason templates."""
-
-    kind: Literal["rules"]
-    default_importance: int = Field(ge=0, le=3)
-    priority_labels: list[PriorityLabel] = Field(min_length=1)
-    weak_dimension: WeakDimensionRule
-    introduction: IntroductionRule
-    unknown_answers: UnknownAnswersRule
-
-
 # --- answers (the JSON an authority exports and imports) ---------------------------
 
 AnswerValue = StrictInt | StrictFloat | Literal["dk", "na"]
+TargetValue = Annotated[StrictInt | StrictFloat, Field(ge=0, le=100)] | Identifier
 
 
 class Profile(Strict):
@@ -266,7 +282,7 @@ class Profile(Strict):
 
 
 class ResponseSet(Strict):
-    """One set of answers to a questionnaire: levels, `dk`, `na`, importances, comments.
+    """One set of answers to a questionnaire: levels, `dk`, `na`, importances, targets, comments.
 
     Levels are usually whole numbers; group scoring passes mean levels as floats.
     """
@@ -275,5 +291,9 @@ class ResponseSet(Strict):
     questionnaire_version: str | None = None
     profile: Profile = Field(default_factory=Profile)
     importance: dict[Identifier, StrictInt] = Field(default_factory=dict)
+    targets: dict[Identifier, TargetValue] = Field(
+        default_factory=dict,
+        description="Per dimension, the score (0 to 100) or the band id (its lower bound) to reach; none by default.",
+    )
     answers: dict[Identifier, AnswerValue] = Field(default_factory=dict)
     comments: dict[Identifier, Annotated[str, StringConstraints(max_length=5000)]] = Field(default_factory=dict)

@@ -7,7 +7,9 @@ from typing import Literal
 
 from scoring.engine import DimensionScore, Scores, shown_score
 from scoring.loader import Catalogue
-from scoring.models import Actor, Fiche, LevelId
+from scoring.models import Actor, Fiche, LevelId, Questionnaire
+from scoring.numbers import exact, rung
+from scoring.resources import current_edition_first, dimension_fiches
 
 Kind = Literal["introduction", "dimension", "unknown_answers"]
 
@@ -44,18 +46,14 @@ def level_of(catalogue: Catalogue, authority_type: str | None) -> tuple[LevelId,
 
 def priority_label(catalogue: Catalogue, priority: float) -> str:
     """The label ("priorité forte"…) of a priority score."""
-    label = catalogue.rules.priority_labels[0].label
-    for rung in catalogue.rules.priority_labels:
-        if priority >= rung.min:
-            label = rung.label
-    return label
+    labels = catalogue.rules.priority_labels
+    return labels[rung(priority, [p.min for p in labels])].label
 
 
 def fiches_for(catalogue: Catalogue, kit: str, dimension_id: str, limit: int) -> list[Fiche]:
-    """Up to `limit` fiches of a kit tagged with a dimension, confirmed ones first, by number."""
-    tagged = [f for f in catalogue.fiches.fiches if f.kit == kit and dimension_id in f.dimensions]
-    tagged.sort(key=lambda f: (not f.verified, f.number or 99))
-    return tagged[:limit]
+    """Up to `limit` fiches of a kit tagged with a dimension, current edition first, confirmed ones first."""
+    kit_model = next(k for k in catalogue.fiches.kits if k.id == kit)
+    return dimension_fiches(catalogue, kit_model, dimension_id, limit)
 
 
 def actors_for(catalogue: Catalogue, scores: Scores, dimension_id: str, level: LevelId) -> list[Actor]:
@@ -71,10 +69,11 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
-def _importance_text(ds: DimensionScore) -> str:
+def importance_text(questionnaire: Questionnaire, ds: DimensionScore) -> str:
+    """The user's own importance answer in its words, or the default it counts as."""
     if ds.importance is None:
-        return f"non renseignée, comptée {ds.effective_importance}/3"
-    return f"{ds.importance}/3"
+        return f"non renseignée, comptée comme «\u00a0{questionnaire.importance_label(ds.effective_importance)}\u00a0»"
+    return f"«\u00a0{questionnaire.importance_label(ds.importance)}\u00a0»"
 
 
 def _fields(catalogue: Catalogue, scores: Scores, ds: DimensionScore) -> dict[str, str]:
@@ -84,7 +83,7 @@ def _fields(catalogue: Catalogue, scores: Scores, ds: DimensionScore) -> dict[st
         "score": "–" if ds.score is None else str(shown_score(ds.score)),
         "band": ds.band.label if ds.band else "non évalué",
         "priority": priority_label(catalogue, ds.priority) if ds.priority is not None else "priorité non calculée",
-        "importance": _importance_text(ds),
+        "importance": importance_text(scores.questionnaire, ds),
         "coverage": _pct(ds.coverage),
         "dk_share": _pct(ds.dk_share),
         "global_index": "–" if scores.overall.value is None else str(shown_score(scores.overall.value)),
@@ -150,8 +149,10 @@ def recommend(catalogue: Catalogue, scores: Scores) -> Advice:
     kit_title = next(k.title for k in catalogue.fiches.kits if k.id == kit)
     items: list[Recommendation] = []
     intro = catalogue.rules.introduction
-    if scores.overall.value is not None and scores.overall.value < intro.global_index_below:
-        fiches = [f for f in catalogue.fiches.fiches if f.kit == kit and intro.fiche_tag in f.tags]
+    if scores.overall.value is not None and exact(scores.overall.value) < intro.global_index_below:
+        kit_model = next(k for k in catalogue.fiches.kits if k.id == kit)
+        tagged = [f for f in catalogue.fiches.fiches if intro.fiche_tag in f.tags]
+        fiches = current_edition_first(tagged, kit_model)
         fiches.sort(key=lambda f: f.number or 99)
         reason = intro.reason.format(global_index=str(shown_score(scores.overall.value)))
         items.append(Recommendation("introduction", None, reason, None, fiches, []))

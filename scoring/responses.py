@@ -41,17 +41,13 @@ def parse_response_json(raw: bytes) -> ResponseSet:
             ["Le fichier JSON doit contenir un objet { … } avec les clés « questionnaire » et « answers »."]
         )
     try:
-        return ResponseSet.model_validate(data)
+        responses = ResponseSet.model_validate(data)
     except ValidationError as exc:
         problems: list[str] = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            if loc[:1] in (("answers",), ("importance",)) and len(loc) >= 2:
-                expected = (
-                    "un niveau (nombre entier), « dk » ou « na »"
-                    if loc[0] == "answers"
-                    else "un nombre entier de 0 à 3"
-                )
+            if loc[:1] in (("answers",), ("importance",), ("targets",)) and len(loc) >= 2:
+                expected = EXPECTED_VALUES[str(loc[0])]
                 message = f"{format_path(loc[:2])} : valeur « {err['input']} » invalide, {expected} attendu."
             else:
                 text = (
@@ -63,6 +59,26 @@ def parse_response_json(raw: bytes) -> ResponseSet:
             if message not in problems:
                 problems.append(message)
         raise ResponseError(problems[:20]) from None
+    fractional = fractional_levels(responses)
+    if fractional:
+        raise ResponseError(fractional)
+    return responses
+
+
+EXPECTED_VALUES = {
+    "answers": "un niveau (nombre entier), « dk » ou « na »",
+    "importance": "un nombre entier de 0 à 3",
+    "targets": "un score de 0 à 100 ou un identifiant de palier (par exemple « consolidation »)",
+}
+
+
+def fractional_levels(responses: ResponseSet) -> list[str]:
+    """French problems for levels that are not whole numbers (a file must hold 0, 1, 2…, never 2.5)."""
+    return [
+        f"Question « {qid} » : niveau {str(value).replace('.', ',')} refusé, un niveau est un nombre entier."
+        for qid, value in responses.answers.items()
+        if isinstance(value, float)
+    ][:20]
 
 
 def check_responses(questionnaire: Questionnaire, responses: ResponseSet, raise_on_error: bool = False) -> list[str]:

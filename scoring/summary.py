@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scoring.engine import STATUS_LABELS, DimensionScore, Index, Scores
+from scoring.engine import STATUS_LABELS, DimensionScore, Index, Scores, shown_score
 from scoring.recommend import Advice
 
 
@@ -12,24 +12,29 @@ def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def _shown(value: float | None) -> int | None:
+    return None if value is None else shown_score(value)
+
+
 def index_dict(index: Index) -> dict[str, Any]:
-    """An index as {"value", "band"}."""
-    return {"value": _round(index.value), "band": index.band.label if index.band else None}
+    """An index as {"value", "band"}, the value as people see it (a whole number rounded down)."""
+    return {"value": _shown(index.value), "band": index.band.label if index.band else None}
 
 
 def dimension_dict(ds: DimensionScore) -> dict[str, Any]:
-    """One dimension's numbers, rounded to one decimal."""
+    """One dimension's numbers: the score as shown on screen, the others to one decimal."""
     return {
         "id": ds.dimension.id,
         "half": ds.dimension.half,
         "title": ds.dimension.title,
         "status": ds.status,
         "status_label": STATUS_LABELS[ds.status],
-        "score": _round(ds.score),
+        "score": _shown(ds.score),
         "band": ds.band.label if ds.band else None,
         "coverage": _round(ds.coverage),
         "dk_share": _round(ds.dk_share),
         "importance": ds.importance,
+        "target": _round(ds.target),
         "priority": _round(ds.priority),
         "answered": ds.answered,
         "dk": ds.dk,

@@ -255,9 +255,7 @@ def test_a_new_user_answers_the_express_diagnostic_reloads_midway_and_gets_the_r
                 ),
                 KEPT_AFTER_LEAVING_STEP,
             ).to_be_checked()
-            expect(
-                page.get_by_role("radio", name="Priorité forte", exact=True), KEPT_AFTER_LEAVING_STEP
-            ).to_be_checked()
+            expect(page.get_by_role("radio", name="Enjeu majeur", exact=True), KEPT_AFTER_LEAVING_STEP).to_be_checked()
             sidebar_counter(page, step, dim, len(questions), len(questions)).click()
             expect(dimension_heading(page, dim)).to_be_visible()
             wait_for_app(page)
@@ -399,7 +397,7 @@ def test_one_step_can_be_answered_with_the_keyboard_only(page: Page, app: Runnin
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    expect(page.get_by_role("radio", name="Priorité moyenne", exact=True)).to_be_checked()
+    expect(page.get_by_role("radio", name="Enjeu important", exact=True)).to_be_checked()
     wait_for_app(page)
 
     # The question: Tab on to its group, then arrows to level 3, as a keyboard user would.

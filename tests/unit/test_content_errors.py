@@ -113,3 +113,78 @@ def test_the_cli_prints_the_message_and_exits_non_zero_without_traceback(capsys:
     err = capsys.readouterr().err
     assert "dimensions[2].questions[0].levels (ligne 97) : il manque le(s) niveau(x) 2" in err
     assert "Traceback" not in err
+
+
+EXTRACT = """kind: questionnaire
+id: mini-express
+version: '1'
+title: Mini express
+description: Pour les tests.
+variant: express
+estimated_minutes: 2
+based_on: mini
+dimensions:
+  - id: motiv
+    questions: [m_a]
+  - id: achats
+    questions: [a_b, m_b]
+"""
+
+
+def test_an_express_file_takes_its_questions_from_the_full_one_by_id(tmp_path: Path) -> None:
+    folder = _mini_copy(tmp_path)
+    (folder / "mini-express.yaml").write_text(EXTRACT.replace(", m_b]", "]"), encoding="utf-8")
+    catalogue = load_folder(folder)
+    full, express = catalogue.questionnaire("mini"), catalogue.questionnaire("mini-express")
+    assert [q.id for _, q in express.questions()] == ["m_a", "a_b"]
+    assert express.dimension("achats").questions[0] == full.dimension("achats").questions[1]
+    assert express.importance_scale == full.importance_scale
+
+
+def test_an_express_file_naming_a_question_of_another_dimension_gets_a_located_error(tmp_path: Path) -> None:
+    folder = _mini_copy(tmp_path)
+    (folder / "mini-express.yaml").write_text(EXTRACT, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_folder(folder)
+    issue = caught.value.issues[0]
+    assert (issue.file, issue.path, issue.line) == ("mini-express.yaml", "dimensions[1].questions[1]", 13)
+    assert "question « m_b » absente de la dimension « achats » de « mini »" in issue.message
+
+
+def test_an_express_file_based_on_an_unknown_questionnaire_is_refused(tmp_path: Path) -> None:
+    folder = _mini_copy(tmp_path)
+    (folder / "mini-express.yaml").write_text(EXTRACT.replace("based_on: mini", "based_on: maxi"), encoding="utf-8")
+    with pytest.raises(
+        ContentError, match=r"mini-express.yaml, based_on \(ligne 8\) : questionnaire de base « maxi » inconnu"
+    ):
+        load_folder(folder)
+
+
+def test_a_level_below_the_top_without_next_step_gets_a_located_error(tmp_path: Path) -> None:
+    folder = _mini_copy(tmp_path)
+    q = folder / "mini.yaml"
+    text = q.read_text(encoding="utf-8")
+    q.write_text(
+        text.replace(", next_step: Ce que fait la collectivité pour atteindre le niveau 2.", "", 1), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_file(q)
+    issue = caught.value.issues[0]
+    assert issue.path == "dimensions[0].questions[0].levels[1]" and issue.line == 29
+    assert "le niveau 1 n’a pas de « next_step »" in issue.message
+
+
+def test_a_next_step_naming_an_unknown_fiche_or_actor_is_a_dangling_reference(tmp_path: Path) -> None:
+    folder = _mini_copy(tmp_path)
+    q = folder / "mini.yaml"
+    text = q.read_text(encoding="utf-8")
+    step = "next_step: Ce que fait la collectivité pour atteindre le niveau 1."
+    q.write_text(text.replace(step, step[:-1] + "., fiches: [m99], actors: [crees]", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_folder(folder)
+    messages = [(i.path, i.message) for i in caught.value.issues]
+    assert ("dimensions[0].questions[0].levels[0].actors[0]", messages[0][1]) == messages[0]
+    assert "acteur « crees » inconnu" in messages[0][1]
+    assert (
+        messages[1][0] == "dimensions[0].questions[0].levels[0].fiches[0]" and "fiche « m99 » inconnu" in messages[1][1]
+    )

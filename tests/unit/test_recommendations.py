@@ -29,10 +29,29 @@ def test_a_weak_dimension_gets_at_most_three_fiches_confirmed_first(mini: Catalo
     assert [f.id for f in item.fiches] == ["m2", "m3", "m4"]
 
 
-def test_the_reason_gives_the_numbers(mini: Catalogue) -> None:
+def test_the_reason_quotes_the_users_own_importance_answer_beside_the_computed_priority(mini: Catalogue) -> None:
     advice = _advice(mini, {"a_a": 1, "a_b": 1, "m_a": 4, "m_b": 4}, {"achats": 3})
     item = next(i for i in advice.items if i.dimension_id == "achats")
-    assert item.reason == "Titre achats : 25/100, Émergence, priorité forte (importance 3/3)."
+    assert item.reason == (
+        "Titre achats : 25/100 (Émergence) ; importance que vous lui donnez : «\u00a0Enjeu majeur\u00a0» ; priorité forte."
+    )
+
+
+def test_an_unanswered_importance_is_quoted_as_the_default_answer_it_counts_as(mini: Catalogue) -> None:
+    advice = _advice(mini, {"a_a": 1, "a_b": 1, "m_a": 4, "m_b": 4})
+    item = next(i for i in advice.items if i.dimension_id == "achats")
+    assert "importance que vous lui donnez : non renseignée, comptée comme «\u00a0Enjeu important\u00a0»" in item.reason
+
+
+def test_the_importance_words_never_coincide_with_the_computed_priority_labels() -> None:
+    from scoring.loader import default_catalogue
+
+    catalogue = default_catalogue()
+    computed = {p.label.casefold() for p in catalogue.rules.priority_labels}
+    for questionnaire in catalogue.questionnaires.values():
+        words = {rung.label.casefold() for rung in questionnaire.importance_scale}
+        assert not words & computed
+        assert not any("priorité" in w for w in words)
 
 
 def test_dimensions_are_ranked_by_priority(mini: Catalogue) -> None:

@@ -36,6 +36,9 @@ def response_sets(draw: st.DrawFn, catalogue_id: str) -> ResponseSet:
         if value is not None:
             answers[q.id] = value
     importance = {d.id: draw(st.integers(0, 3)) for d in questionnaire.dimensions if draw(st.booleans())}
+    band_ids = [b.id for b in catalogue.bands.bands]
+    target = st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False), st.sampled_from(band_ids))
+    targets = {d.id: draw(target) for d in questionnaire.dimensions if draw(st.booleans())}
     types = [None, *(a.id for a in catalogue.territories.authority_types)]
     return ResponseSet.model_validate(
         {
@@ -43,6 +46,7 @@ def response_sets(draw: st.DrawFn, catalogue_id: str) -> ResponseSet:
             "profile": {"authority_type": draw(st.sampled_from(types))},
             "answers": answers,
             "importance": importance,
+            "targets": targets,
         }
     )
 
@@ -61,6 +65,30 @@ def test_every_score_coverage_and_index_lies_between_0_and_100(cid: str) -> None
     def check(rs: ResponseSet) -> None:
         for value in _numbers(score(_catalogue(cid), rs)):
             assert value is None or 0.0 <= value <= 100.0 + 1e-9
+
+    check()
+
+
+@pytest.mark.parametrize("cid", CATALOGUE_IDS)
+def test_raising_one_answer_never_raises_its_dimension_priority_whatever_the_target(cid: str) -> None:
+    catalogue = _catalogue(cid)
+
+    @SETTINGS
+    @given(response_sets(cid), st.data())
+    def check(rs: ResponseSet, data: st.DataObject) -> None:
+        raisable = [
+            (d, q)
+            for d, q in catalogue.questionnaire(cid).questions()
+            if isinstance(rs.answers.get(q.id), int) and rs.answers[q.id] < q.max_level  # type: ignore[operator]
+        ]
+        if not raisable:
+            return
+        dim, q = data.draw(st.sampled_from(raisable))
+        raised = rs.model_copy(update={"answers": {**rs.answers, q.id: rs.answers[q.id] + 1}})  # type: ignore[operator]
+        before = score(catalogue, rs).dimension(dim.id).priority
+        after = score(catalogue, raised).dimension(dim.id).priority
+        if before is not None:
+            assert after is not None and after <= before + 1e-9
 
     check()
 
