@@ -240,6 +240,12 @@ class UnknownAnswersRule(Strict):
     reason: Text
 
 
+class WorkshopAnonymityRule(Strict):
+    """How many people a workshop figure must cover before anyone sees it."""
+
+    min_people: int = Field(ge=2, le=20)
+
+
 class Rules(Strict):
     """Recommendation rules: parameters and French reason templates."""
 
@@ -249,6 +255,7 @@ class Rules(Strict):
     weak_dimension: WeakDimensionRule
     introduction: IntroductionRule
     unknown_answers: UnknownAnswersRule
+    workshop_anonymity: WorkshopAnonymityRule
 
 
 # --- answers (the JSON an authority exports and imports) ---------------------------

@@ -32,12 +32,9 @@ class AnswersClosedError(Exception):
 
 
 def participants(workshop_id: str) -> list[Participant]:
-    """The workshop's participants with their answers, numbered in the order they joined."""
+    """The workshop's participants with their answers (no join number, no time: see `workshops.anonymity`)."""
     rows = store().participant_responses(workshop_id)
-    return [
-        Participant(n, rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data), rec.updated_at)
-        for n, (rec, data) in enumerate(rows, 1)
-    ]
+    return [Participant(rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data)) for rec, data in rows]
 
 
 def facilitator_password() -> str | None:
