@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scoring.engine import Scores, score
-from scoring.group import QuestionStats, group_responses, question_stats
+from scoring.group import QuestionStats
 from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
 from scoring.plan import ActionPlan
 from scoring.recommend import Advice, recommend
+from workshops import anonymity
+from workshops.participants import Participant
 
 SOLO_RESPONDENTS = "Diagnostic rempli par la collectivité"
 UNNAMED_AUTHORITY = "Collectivité (nom non renseigné)"
@@ -19,19 +21,20 @@ UNNAMED_AUTHORITY = "Collectivité (nom non renseigné)"
 
 @dataclass(frozen=True)
 class Workshop:
-    """A workshop's group data: participation, per-question statistics, group scores."""
+    """A workshop's group data, aggregates only (`workshops.anonymity` decides what is in it):
+    participation, per-question statistics of the questions enough people answered, group scores."""
 
     participants_by_role: dict[str, int]
     stats: dict[str, QuestionStats]
     group_scores: Scores
     consolidated: ResponseSet
-    participants: tuple[ResponseSet, ...] = ()
     dimension_range: dict[str, tuple[float, float]] = field(default_factory=dict)
+    min_people: int = 3
 
     @property
     def participant_count(self) -> int:
         """Number of participants, all roles together."""
-        return sum(self.participants_by_role.values()) or len(self.participants)
+        return sum(self.participants_by_role.values())
 
 
 @dataclass(frozen=True)
@@ -76,27 +79,28 @@ def build_workshop(
     consolidated: ResponseSet | None = None,
     profile: Profile | None = None,
 ) -> Workshop:
-    """Group statistics and scores of a workshop; without agreed answers, the mean answers stand in."""
+    """Group statistics and scores of a workshop, as `workshops.anonymity` lets them out (the same
+    figures as the dashboard); without agreed answers, the group's mean answers stand in."""
     questionnaire = catalogue.questionnaire(questionnaire_id)
     by_role: dict[str, int] = {}
     for role in roles:
         key = (role or "").strip() or "sans rôle indiqué"
         by_role[key] = by_role.get(key, 0) + 1
     chosen_profile = profile or (consolidated.profile if consolidated else Profile())
-    mean = group_responses(questionnaire, list(participants), chosen_profile)
-    per_dimension: dict[str, list[float]] = {}
-    for answers in participants:
-        own = answers.model_copy(update={"profile": chosen_profile})
-        for ds in score(catalogue, own).dimensions:
-            if ds.score is not None:
-                per_dimension.setdefault(ds.dimension.id, []).append(ds.score)
+    threshold = anonymity.min_people(catalogue)
+    people = [Participant(None, None, False, answers) for answers in participants]
+    figures = anonymity.group_figures(catalogue, people, threshold, chosen_profile)
+    empty = ResponseSet(
+        questionnaire=questionnaire.id, questionnaire_version=questionnaire.version, profile=chosen_profile
+    )
+    mean = figures.responses if figures else empty
     return Workshop(
         participants_by_role=by_role,
-        stats=question_stats(questionnaire, list(participants)),
-        group_scores=score(catalogue, mean),
+        stats=figures.stats if figures else {},
+        group_scores=figures.scores if figures else score(catalogue, empty),
         consolidated=consolidated or mean,
-        participants=tuple(participants),
-        dimension_range={dim: (min(v), max(v)) for dim, v in per_dimension.items()},
+        dimension_range=figures.ranges if figures else {},
+        min_people=threshold,
     )
 
 

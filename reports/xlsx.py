@@ -1,4 +1,4 @@
-"""The XLSX workbook: synthesis, scores, answers (per participant in a workshop), advice, action plan."""
+"""The XLSX workbook: synthesis, scores, answers (with the group's aggregates in a workshop), advice, action plan."""
 
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ from reports.narrative import (
 from reports.tables import FORMULA_STARTS
 from scoring.engine import STATUS_LABELS, applies
 from scoring.french import HALF_LABELS, VARIANT_LABELS, long_date
-from scoring.models import AnswerValue
 from scoring.plan import ACTION_STATUS_LABELS
 from scoring.recommend import priority_label
 
@@ -215,14 +214,28 @@ def _scores(ws: Worksheet, report: ReportInput) -> None:
     table.finish({2: 50})
 
 
-def _participant_cell(value: AnswerValue | None) -> Cell:
-    return {"dk": "JSP", "na": "NC", None: ""}.get(value, value) if isinstance(value, str) or value is None else value
+def _group_cells(report: ReportInput, question_id: str, top: int) -> list[Cell]:
+    """How many gave each level, dk and na, the mean and spread; empty below the anonymity threshold."""
+    assert report.workshop is not None
+    st = report.workshop.stats.get(question_id)
+    if st is None:
+        blank: list[Cell] = [None] * (top + 5)
+        return [*blank, f"moins de {report.workshop.min_people} réponses"]
+    counts: list[Cell] = [st.levels.get(level, 0) for level in range(top + 1)]
+    return [
+        *counts,
+        st.dk,
+        st.na,
+        None if st.mean is None else round(st.mean, 2),
+        st.spread,
+        "oui" if st.divergent else "non",
+    ]
 
 
 def _answers(ws: Worksheet, report: ReportInput) -> None:
     q = report.scores.questionnaire
     workshop = report.workshop
-    people = workshop.participants if workshop else ()
+    top = max((question.max_level for _, question in q.questions()), default=0)
     header = [
         "Code",
         "Dimension",
@@ -232,11 +245,16 @@ def _answers(ws: Worksheet, report: ReportInput) -> None:
         "Libellé du niveau",
         "Commentaire",
     ]
-    header += [f"Participant {i}" for i in range(1, len(people) + 1)]
-    if workshop:
-        header += ["Moyenne du groupe", "Écart (niveaux)", "Avis divergents"]
-    first_extra = 7 + len(people)
-    table = Table(ws, header, formats={first_extra: MEAN}, wrap=(2, 5, 6))
+    if workshop:  # aggregates only: never one column per participant
+        header += [f"Niveau {level} (nombre)" for level in range(top + 1)]
+        header += [
+            "Je ne sais pas (nombre)",
+            "Non concerné (nombre)",
+            "Moyenne du groupe",
+            "Écart (niveaux)",
+            "Avis divergents",
+        ]
+    table = Table(ws, header, formats={7 + top + 3: MEAN}, wrap=(2, 5, 6))
     codes = question_codes(q)
     for dim, question in q.questions():
         value = report.responses.answers.get(question.id)
@@ -253,14 +271,8 @@ def _answers(ws: Worksheet, report: ReportInput) -> None:
             label.split(" – ", 1)[1] if " – " in label else "",
             report.responses.comments.get(question.id, ""),
         ]
-        row += [_participant_cell(p.answers.get(question.id)) for p in people]
         if workshop:
-            st = workshop.stats.get(question.id)
-            row += [
-                None if st is None or st.mean is None else round(st.mean, 2),
-                None if st is None else st.spread,
-                "oui" if st is not None and st.divergent else "non",
-            ]
+            row += _group_cells(report, question.id, top)
         table.add(row)
     table.finish({2: 60, 5: 30, 6: 50})
 

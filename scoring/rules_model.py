@@ -68,6 +68,12 @@ class StrengthsRule(Strict):
     none_message: Text
 
 
+class WorkshopAnonymityRule(Strict):
+    """How many people a workshop figure must cover before anyone sees it."""
+
+    min_people: int = Field(ge=2, le=20)
+
+
 class Rules(Strict):
     """Recommendation rules: parameters and French reason templates."""
 
@@ -79,3 +85,4 @@ class Rules(Strict):
     unknown_answers: UnknownAnswersRule
     priorities: PrioritiesRule
     strengths: StrengthsRule
+    workshop_anonymity: WorkshopAnonymityRule

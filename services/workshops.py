@@ -86,11 +86,10 @@ def reopen(store: Store, workshop_id: str) -> None:
 
 
 def participants(store: Store, workshop_id: str) -> list[Participant]:
-    """The workshop's participants with their answers, in the order they joined."""
-    rows = store.participant_responses(workshop_id)
+    """The workshop's participants with their answers (no join number, no time: see `workshops.anonymity`)."""
     return [
-        Participant(n, rec.role, rec.first_name, rec.finished, responses, rec.updated_at)
-        for n, (rec, responses) in enumerate(rows, 1)
+        Participant(rec.role, rec.first_name, rec.finished, responses)
+        for rec, responses in store.participant_responses(workshop_id)
     ]
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from reports.charts import radar_figure
 from scoring.engine import Scores
 from scoring.french import number
-from workshops.analysis import GroupView
+from workshops.anonymity import GroupFigures
 
 Half = Literal["motivation", "resource"]
 HALVES: tuple[Half, Half] = ("resource", "motivation")
@@ -24,20 +24,20 @@ def _rename(fig: Any, names: dict[str, str]) -> Any:
     return fig
 
 
-def group_radar(view: GroupView, half: Half) -> Any:
+def group_radar(view: GroupFigures, half: Half) -> Any:
     """The group's mean radar with the min–max band of individual scores."""
     fig = radar_figure(view.scores, half, group_range=view.ranges)
     return _rename(fig, {OWN_TRACE: f"Moyenne du groupe ({view.size} personnes)"})
 
 
-def own_and_group_radar(own: Scores, view: GroupView, half: Half) -> Any:
+def own_and_group_radar(own: Scores, view: GroupFigures, half: Half) -> Any:
     """A participant's radar over the group's mean and min–max band."""
     means = {ds.dimension.id: ds.score for ds in view.scores.dimensions if ds.score is not None}
     fig = radar_figure(own, half, group_range=view.ranges, peer=means)
     return _rename(fig, {OWN_TRACE: "Vos réponses", PEER_TRACE: f"Moyenne du groupe ({view.size} personnes)"})
 
 
-def group_table(view: GroupView, half: Half, own: Scores | None = None) -> pd.DataFrame:
+def group_table(view: GroupFigures, half: Half, own: Scores | None = None) -> pd.DataFrame:
     """The numbers of a group radar, for screen readers and for the record."""
     rows = []
     for ds in view.scores.half(half):

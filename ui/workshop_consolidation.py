@@ -3,7 +3,7 @@
 The answers go into the workshop's consolidated diagnostic (`WorkshopRecord.consolidated_id`),
 an ordinary diagnostic: it gets the same results page, recommendations and exports. Each
 question is prefilled with the rounded group mean (or the majority of « je ne sais pas » /
-« non concerné »), once at least 3 participants have answered.
+« non concerné »), once `workshops.anonymity` shows the question's figures.
 """
 
 from __future__ import annotations
@@ -21,16 +21,8 @@ from services import StorageError, WorkshopRecord, diagnostics, params, workshop
 from ui import keys, page, transfer_widgets
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
-from workshops.analysis import (
-    MIN_GROUP,
-    Agreed,
-    agenda,
-    consolidation_prefill,
-    contributors,
-    group_stats,
-    importance_prefill,
-    question_numbers,
-)
+from workshops import anonymity
+from workshops.analysis import Agreed, agenda, consolidation_prefill, question_numbers
 from workshops.participants import Participant
 
 SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
@@ -90,10 +82,9 @@ def _question_form(
     number: int,
     stats: QuestionStats | None,
     saved: ResponseSet,
-    enough: bool,
     next_id: str | None,
 ) -> None:
-    proposal = consolidation_prefill(stats) if enough else None
+    proposal = consolidation_prefill(stats)
     answer_key, note_key = keys.consolidated_answer(question.id), keys.consolidated_note(question.id)
     if answer_key not in st.session_state:
         st.session_state[answer_key] = saved.answers.get(question.id, proposal)
@@ -101,7 +92,7 @@ def _question_form(
         st.session_state[note_key] = saved.comments.get(question.id, "")
     st.markdown(f"**Q{number}. {escape_markdown(question.text)}**")
     st.caption(escape_markdown(question.help))
-    if enough and stats is not None:
+    if stats is not None:
         st.write(_summary(stats))
         fig = group_distribution_figure(
             {question.id: stats}, catalogue().questionnaire(workshop.questionnaire_id), [question.id]
@@ -109,7 +100,7 @@ def _question_form(
         fig.update_layout(height=200, showlegend=True)
         st.plotly_chart(fig, key=f"cons_chart:{question.id}", config={"displaylogo": False, "locale": "fr"})
     else:
-        st.caption(f"Moins de {MIN_GROUP} participants ont répondu : pas de proposition calculée.")
+        st.caption(f"Moins de {anonymity.min_people(catalogue())} réponses à cette question : pas de proposition.")
     if question.id in saved.answers:
         st.caption(f":material/check: Réponse du groupe enregistrée : {_label(saved.answers[question.id], question)}.")
     elif proposal is not None:
@@ -146,8 +137,8 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     cat = catalogue()
     questionnaire = cat.questionnaire(workshop.questionnaire_id)
     numbers = question_numbers(questionnaire, cat, workshop.profile.get("authority_type"))
-    stats = group_stats(questionnaire, people)
-    enough = len(contributors(people)) >= MIN_GROUP
+    figures = anonymity.group_figures(cat, people, anonymity.min_people(cat))
+    stats = figures.stats if figures else {}
     saved = workshops.collegial_responses(store(), workshop)
     done = sum(qid in saved.answers for qid in numbers)
     st.write(
@@ -163,7 +154,7 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
         horizontal=True,
         key=keys.CONSOLIDATION_ORDER,
     )
-    if order == "agenda" and enough:
+    if order == "agenda" and figures:
         ranked = [item.question.id for item in agenda(questionnaire, numbers, stats)]
         ids = ranked + [qid for qid in numbers if qid not in ranked]
     else:
@@ -172,7 +163,7 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
 
     def describe(qid: str) -> str:
         mark = "✓ " if qid in saved.answers else ""
-        divergent = " · divergente" if enough and stats[qid].divergent else ""
+        divergent = " · divergente" if qid in stats and stats[qid].divergent else ""
         return f"{mark}Q{numbers[qid]}. {textwrap.shorten(questions[qid].text, 90, placeholder='…')}{divergent}"
 
     if st.session_state.get(keys.CONSOLIDATION_QUESTION) not in ids:
@@ -181,16 +172,15 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     if current is not None:
         position = ids.index(current)
         next_id = ids[position + 1] if position + 1 < len(ids) else None
-        _question_form(workshop, questions[current], numbers[current], stats.get(current), saved, enough, next_id)
+        _question_form(workshop, questions[current], numbers[current], stats.get(current), saved, next_id)
     proposals: dict[str, Agreed] = {}
-    if enough:
-        for qid in numbers:
-            value = consolidation_prefill(stats[qid])
-            if qid not in saved.answers and value is not None:
-                proposals[qid] = value
+    for qid in numbers:
+        value = consolidation_prefill(stats.get(qid))
+        if qid not in saved.answers and value is not None:
+            proposals[qid] = value
     importance: dict[str, int] = {}
-    if enough:
-        means = importance_prefill(questionnaire, contributors(people))
+    if figures:
+        means = figures.responses.importance
         importance = {d: v for d, v in means.items() if d not in saved.importance}
     if proposals or importance:
         st.button(

@@ -1,8 +1,8 @@
 """The facilitator's live view: who answers, the group radar, distributions, agenda, roles, comments.
 
-Everything here is read-only and re-run every few seconds inside an `st.fragment`; the
-computations live in `workshops/` (tested without Streamlit). Group views need at least
-3 participants who have answered (`MIN_GROUP`): before that, only participation shows.
+Everything here is read-only and re-run every few seconds inside an `st.fragment`; what may be
+shown is decided by `workshops.anonymity` (tested without Streamlit). Tables are `st.table`,
+not `st.dataframe`, so that no built-in CSV download hands out cells unneutralised.
 """
 
 from __future__ import annotations
@@ -16,115 +16,80 @@ import streamlit as st
 
 from reports.charts import group_distribution_figure
 from scoring.french import number
-from scoring.group import QuestionStats
 from scoring.models import Questionnaire
 from services import WorkshopRecord
 from ui import keys, workshop_charts
 from ui.resources import catalogue
 from ui.text import escape_markdown
 from ui.workshop_data import participants
-from workshops.analysis import (
-    MIN_GROUP,
-    AgendaItem,
-    agenda,
-    contributors,
-    group_stats,
-    group_view,
-    question_comments,
-    question_numbers,
-    role_comparison,
-    role_rows,
-)
-from workshops.participants import Participant, completion, participation_by_role
-from workshops.roles import role
+from workshops import anonymity
+from workshops.analysis import AgendaItem, agenda, question_numbers, role_rows
+from workshops.anonymity import GroupFigures
+from workshops.participants import Participant
 
 PARIS = ZoneInfo("Europe/Paris")
 TABS = ("Participation", "Radar du groupe", "Répartition des réponses", "Ordre du jour", "Par rôle", "Commentaires")
 DIVERGENT = "__divergent__"
 
 
-def _time(moment: datetime | None) -> str:
-    return moment.astimezone(PARIS).strftime("%H:%M") if moment else "–"
+def _threshold() -> int:
+    return anonymity.min_people(catalogue())
 
 
 def _too_few(people: int) -> None:
     st.info(
-        f"Cette vue s’affiche dès que {MIN_GROUP} participants ont commencé à répondre "
-        f"(pour l’instant : {people}), afin que personne ne soit reconnaissable.",
+        f"Cette vue s’affiche dès que {_threshold()} participants ont commencé à répondre "
+        f"(pour l’instant : {people}), afin que personne ne soit reconnaissable.",
         icon=":material/visibility_off:",
     )
 
 
-def participation(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
-    """Counts by role, then one row per participant with their progress."""
+def participation(people: Sequence[Participant]) -> None:
+    """Counts of who joined, started and finished (per role when the role is large enough), then the
+    first names in alphabetical order, apart: no progress is ever shown beside a name."""
     if not people:
         st.info("Aucun participant pour l’instant. Projetez le code ou le QR code pour qu’ils rejoignent l’atelier.")
         return
-    by_role = pd.DataFrame(
-        [
-            {"Rôle": r.label, "Ont rejoint": r.joined, "Ont commencé": r.started, "Ont terminé": r.finished}
-            for r in participation_by_role(people)
-        ]
-    )
-    st.dataframe(by_role, hide_index=True, use_container_width=False)
-    territories = catalogue().territories
-    rows = []
-    for p in people:
-        done = completion(questionnaire, territories, p.responses)
-        rows.append(
-            {
-                "N°": p.number,
-                "Participant": p.label,
-                "Avancement": round(100 * done.share),
-                "Questions": f"{done.answered}/{done.applicable}",
-                "Terminé": "oui" if p.finished else "non",
-                "Dernière activité": _time(p.updated_at),
-            }
-        )
-    st.dataframe(
-        pd.DataFrame(rows),
-        hide_index=True,
-        use_container_width=True,
-        column_config={
-            "Avancement": st.column_config.ProgressColumn("Avancement", min_value=0, max_value=100, format="%d %%"),
-        },
-    )
-    st.caption(
-        "Le prénom n’apparaît que si le participant l’a donné. Ce tableau montre l’avancement, jamais les réponses."
-    )
+    rows = [
+        {"Rôle": c.label, "Ont rejoint": c.joined, "Ont commencé": c.started, "Ont terminé": c.finished}
+        for c in anonymity.participation(people, _threshold())
+    ]
+    st.table(pd.DataFrame(rows), hide_index=True)
+    st.caption(f"Un rôle n’a sa ligne que s’il réunit au moins {_threshold()} personnes, et le reste du groupe aussi.")
+    with st.expander("Qui a rejoint (ordre alphabétique)"):
+        st.text("\n".join(anonymity.roster_names(people)))
+        st.caption("Cette liste ne dit rien de l’avancement ni des réponses de chacun.")
 
 
-def radar(people: Sequence[Participant]) -> None:
+def radar(figures: GroupFigures | None, started: int) -> None:
     """Group mean radars with the min–max band, and their numbers."""
-    view = group_view(catalogue(), people)
-    if view is None:
-        _too_few(len(contributors(people)))
+    if figures is None:
+        _too_few(started)
         return
     st.caption(
-        f"Moyenne des {view.size} participants ayant répondu ; la zone verte va du score individuel le plus bas au plus haut."
+        f"Moyenne des {figures.size} participants ayant répondu ; la zone verte va du score individuel le plus bas "
+        f"au plus haut (sur une dimension où au moins {_threshold()} personnes ont un score)."
     )
     cols = st.columns(2)
     for col, half in zip(cols, workshop_charts.HALVES, strict=True):
         with col:
             st.plotly_chart(
-                workshop_charts.group_radar(view, half),
+                workshop_charts.group_radar(figures, half),
                 key=f"dash_radar:{half}",
                 config={"displaylogo": False, "locale": "fr"},
             )
             with st.expander("Données du radar"):
-                st.table(workshop_charts.group_table(view, half), hide_index=True)
+                st.table(workshop_charts.group_table(figures, half), hide_index=True)
 
 
 def distribution(
-    people: Sequence[Participant],
-    questionnaire: Questionnaire,
-    stats: dict[str, QuestionStats],
-    numbers: dict[str, int],
+    figures: GroupFigures | None, started: int, questionnaire: Questionnaire, numbers: dict[str, int]
 ) -> None:
     """Stacked bars of answers per question: the divergent ones, or one dimension's."""
-    if len(contributors(people)) < MIN_GROUP:
-        _too_few(len(contributors(people)))
+    if figures is None:
+        _too_few(started)
         return
+    stats = figures.stats
     options = {DIVERGENT: "Questions divergentes (écart d’au moins 2 niveaux)"}
     options |= {
         d.id: f"{d.short_title} ({'motivation' if d.half == 'motivation' else 'ressource'})"
@@ -136,9 +101,12 @@ def distribution(
     if chosen == DIVERGENT:
         ids = [s.question_id for s in stats.values() if s.divergent and s.question_id in numbers]
     else:
-        ids = [q.id for q in questionnaire.dimension(chosen).questions if q.id in numbers]
+        ids = [q.id for q in questionnaire.dimension(chosen).questions if q.id in numbers and q.id in stats]
     if not ids:
-        st.success("Aucune question divergente pour l’instant : le groupe est d’accord à un niveau près partout.")
+        st.success(
+            "Rien à afficher pour l’instant : aucune question divergente, ou pas encore "
+            f"{_threshold()} réponses aux questions choisies."
+        )
         return
     st.plotly_chart(
         group_distribution_figure(stats, questionnaire, ids),
@@ -167,46 +135,48 @@ def agenda_table(items: Sequence[AgendaItem]) -> pd.DataFrame:
     )
 
 
-def discussion(people: Sequence[Participant], items: Sequence[AgendaItem]) -> None:
+def discussion(figures: GroupFigures | None, started: int, items: Sequence[AgendaItem]) -> None:
     """Questions ranked by spread: the discussion agenda."""
-    if len(contributors(people)) < MIN_GROUP:
-        _too_few(len(contributors(people)))
+    if figures is None:
+        _too_few(started)
         return
     divergent = sum(item.stats.divergent for item in items)
     st.write(
         f"**{divergent} question{'s' if divergent > 1 else ''} divergente{'s' if divergent > 1 else ''}** "
-        "(niveaux donnés écartés d’au moins 2 crans) : à discuter en premier, dans cet ordre."
+        "(niveaux donnés écartés d’au moins 2 crans) : à discuter en premier, dans cet ordre."
     )
     if items:
-        st.dataframe(agenda_table(items), hide_index=True, use_container_width=True)
+        st.table(agenda_table(items), hide_index=True)
 
 
 def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
-    """Scores by role, for the roles with at least 3 participants who answered."""
-    comparison = role_comparison(catalogue(), people)
-    if comparison.shown:
+    """Scores by role, for the roles that and whose complement cover enough people."""
+    threshold = _threshold()
+    figures = anonymity.role_figures(catalogue(), people, threshold)
+    if figures:
         st.write("Score moyen de chaque dimension (sur 100) selon le rôle des participants.")
-        rows = role_rows(comparison, questionnaire)
+        rows = role_rows(figures, questionnaire)
         table = pd.DataFrame([{k: v if isinstance(v, str) else number(v) for k, v in row.items()} for row in rows])
         st.table(table, hide_index=True)
-        st.caption("« – » : dimension non évaluée par ce groupe (aucun niveau donné).")
-    if comparison.hidden:
-        hidden = ", ".join(f"{role(r).plural} ({n})" for r, n in comparison.hidden.items())
-        st.caption(f"Non affichés, moins de {MIN_GROUP} participants ayant répondu : {hidden}.")
-    if not comparison.shown and not comparison.hidden:
-        st.info("Aucune réponse pour l’instant.")
+        st.caption(
+            f"« – » : dimension non évaluée pour ce rôle. Une question ne compte pour un rôle que si au moins "
+            f"{threshold} personnes de ce rôle et {threshold} des autres y ont répondu."
+        )
+    else:
+        st.info(
+            f"La comparaison par rôle s’affiche quand un rôle réunit au moins {threshold} personnes, le reste du "
+            f"groupe aussi, et que les rôles non montrés réunissent aucune ou au moins {threshold} personnes."
+        )
 
 
-def comments(people: Sequence[Participant], questionnaire: Questionnaire, numbers: dict[str, int]) -> None:
-    """Comments per question, shown once at least 3 people answered it; never with their author."""
-    shown = hidden = 0
+def comments(people: Sequence[Participant], questionnaire: Questionnaire, numbers: dict[str, int], key: str) -> None:
+    """Comments per question, shown once enough people commented on it, never with their author."""
+    threshold = _threshold()
+    shown = 0
     for _, question in questionnaire.questions():
         if question.id not in numbers:
             continue
-        texts = question_comments(question.id, people)
-        if texts is None:
-            hidden += any(p.responses.comments.get(question.id) for p in people)
-            continue
+        texts = anonymity.visible_comments(question.id, people, threshold, key)
         if not texts:
             continue
         shown += 1
@@ -215,37 +185,35 @@ def comments(people: Sequence[Participant], questionnaire: Questionnaire, number
                 st.text(text)
     if not shown:
         st.info("Aucun commentaire à afficher pour l’instant.")
-    if hidden:
-        st.caption(
-            f"{hidden} question(s) ont des commentaires qui s’afficheront quand {MIN_GROUP} personnes y auront répondu."
-        )
+    st.caption(f"Les commentaires d’une question s’affichent quand au moins {threshold} personnes l’ont commentée.")
 
 
 def live_panel(workshop: WorkshopRecord) -> None:
     """Everything that refreshes on its own."""
     questionnaire = catalogue().questionnaire(workshop.questionnaire_id)
     people = participants(workshop.id)
-    stats = group_stats(questionnaire, people)
+    figures = anonymity.group_figures(catalogue(), people, _threshold())
+    stats = figures.stats if figures else {}
     numbers = question_numbers(questionnaire, catalogue(), workshop.profile.get("authority_type"))
     items = agenda(questionnaire, numbers, stats)
-    started = contributors(people)
+    started = len(anonymity.contributors(people))
     cols = st.columns(4)
     cols[0].metric("Participants", len(people))
-    cols[1].metric("Ont commencé", len(started))
+    cols[1].metric("Ont commencé", started)
     cols[2].metric("Ont terminé", sum(p.finished for p in people))
-    cols[3].metric("Questions divergentes", sum(i.stats.divergent for i in items) if len(started) >= MIN_GROUP else "–")
+    cols[3].metric("Questions divergentes", sum(i.stats.divergent for i in items) if figures else "–")
     st.caption(
         f"Mis à jour à {datetime.now(PARIS).strftime('%H:%M:%S')}, actualisation automatique toutes les 5 secondes."
     )
     # on_change="rerun": tabs keep their selection across refreshes and only the open one is computed.
     tabs = st.tabs(list(TABS), key=keys.DASHBOARD_TABS, on_change="rerun")
     views: tuple[Callable[[], None], ...] = (
-        lambda: participation(people, questionnaire),
-        lambda: radar(people),
-        lambda: distribution(people, questionnaire, stats, numbers),
-        lambda: discussion(people, items),
+        lambda: participation(people),
+        lambda: radar(figures, started),
+        lambda: distribution(figures, started, questionnaire, numbers),
+        lambda: discussion(figures, started, items),
         lambda: roles(people, questionnaire),
-        lambda: comments(people, questionnaire, numbers),
+        lambda: comments(people, questionnaire, numbers, workshop.id),
     )
     for tab, view in zip(tabs, views, strict=True):
         if tab.open is not False:

@@ -1,5 +1,6 @@
 """What a workshop participant sees besides the questionnaire: the workshop banner, « J’ai
-terminé », and on their results the group radar once at least 3 participants have finished."""
+terminé », and on their results the group radar once at least 3 others have finished
+(`workshops.anonymity.comparison_figures`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ui import page, workshop_charts
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
-from workshops.analysis import MIN_GROUP, group_view
+from workshops import anonymity
 from workshops.roles import role
 
 
@@ -49,7 +50,7 @@ def finish_button(rec: DiagnosticRecord, container: Any) -> None:
 
 
 def results_section(rec: DiagnosticRecord, own: Scores) -> None:
-    """On a participant's results: their radar beside the group's, once 3 participants have finished."""
+    """On a participant's results: their radar beside the group's, once 3 others have finished."""
     if not rec.workshop_id:
         return
     st.header("Votre atelier", anchor=False)
@@ -59,16 +60,19 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
             _finish(rec.id)
             st.rerun()
     finished = [p for p in participants(rec.workshop_id) if p.finished]
-    view = group_view(catalogue(), finished)
+    threshold = anonymity.min_people(catalogue())
+    view = anonymity.comparison_figures(catalogue(), finished, rec.finished, threshold)
     if view is None:
         st.info(
-            f"Le radar du groupe s’affichera quand au moins {MIN_GROUP} participants auront terminé "
-            f"(pour l’instant : {len(finished)}). Revenez sur cette page un peu plus tard."
+            f"Le radar du groupe s’affichera quand au moins {threshold} autres participants auront terminé, "
+            "afin que personne ne soit reconnaissable. Revenez sur cette page un peu plus tard."
         )
         return
+    including = " (vous compris)" if rec.finished else ""
     st.write(
-        f"Vos scores comparés à ceux des {view.size} participants qui ont terminé : la ligne violette est la "
-        "moyenne du groupe, la zone verte va du score le plus bas au plus haut."
+        f"Vos scores comparés à ceux des {view.size} participants qui ont terminé{including} : la ligne "
+        "violette est la moyenne du groupe, la zone verte va du score le plus bas au plus haut ; une question "
+        f"ou une dimension n’y compte que si au moins {threshold} autres personnes y ont répondu."
     )
     cols = st.columns(2)
     for col, half in zip(cols, workshop_charts.HALVES, strict=True):

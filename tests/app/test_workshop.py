@@ -13,7 +13,8 @@ from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
 from tests.app.conftest import new_app, texts
-from workshops.analysis import consolidation_prefill, group_stats
+from workshops.analysis import consolidation_prefill
+from workshops.anonymity import group_figures
 from workshops.participants import Participant
 
 CAT = default_catalogue()
@@ -183,22 +184,23 @@ def test_a_participant_says_they_have_finished_on_the_last_step() -> None:
 
 
 @pytest.mark.usefixtures("database")
-def test_a_participant_sees_the_group_radar_only_once_three_participants_have_finished() -> None:
+def test_a_participant_sees_the_group_radar_only_once_three_others_have_finished() -> None:
     store = Store()
     workshop = _workshop(store)
     me = _participant(store, workshop, "elu", {"ess_weight_knowledge": 4}, finished=True)
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 0}, finished=True)
+    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 1}, finished=True)
     late = _participant(
         store, workshop, "autre", {"ess_weight_knowledge": 2}, comments={"ess_weight_knowledge": "secret"}
     )
     at = _open("results", d=me)
     page = texts(at)
-    assert "Le radar du groupe s’affichera quand au moins 3 participants auront terminé (pour l’instant : 2)" in page
+    assert "Le radar du groupe s’affichera quand au moins 3 autres participants auront terminé" in page
     assert not any(getattr(c, "key", None) == "group_radar:resource" for c in at.get("plotly_chart"))
     store.set_finished(late, True)
     at = _open("results", d=me)
     names = [[t.get("name") for t in json.loads(c.proto.spec)["data"]] for c in at.get("plotly_chart")]
-    group = [n for n in names if "Moyenne du groupe (3 personnes)" in n]
+    group = [n for n in names if "Moyenne du groupe (4 personnes)" in n]
     assert len(group) == 2  # one radar per half
     assert {"Vos réponses", "Étendue du groupe (min–max)"} <= set(group[0])
     assert "secret" not in texts(at)  # never another participant's comment
@@ -241,8 +243,8 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
     page = texts(at)
     assert "Atelier Sud" in page and "Atelier Nord" not in page
     assert {m.label: m.value for m in at.metric}["Participants"] == "1"
-    frames = "\n".join(str(df.value.to_dict()) for df in at.dataframe)
-    assert "Sudiste" in frames and "Nordiste" not in frames
+    roster = "\n".join(str(t.value) for t in at.text)
+    assert "Sudiste" in roster and "Nordiste" not in roster
     # the consolidation writes into that workshop's collegial diagnostic only
     assert any(theirs.consolidated_id in str(link.proto) for link in at.get("page_link"))
     assert not any(ours.consolidated_id in str(link.proto) for link in at.get("page_link"))
@@ -252,17 +254,20 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
 
 
 @pytest.mark.usefixtures("database")
-def test_the_dashboard_lists_participants_and_hides_group_views_below_three() -> None:
+def test_the_dashboard_counts_participants_and_lists_names_alphabetically_without_progress() -> None:
     store = Store()
     workshop = _workshop(store)
-    _participant(store, workshop, "elu", {"ess_weight_knowledge": 0}, first_name="Camille")
-    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 4})
+    _participant(store, workshop, "elu", {"ess_weight_knowledge": 0}, first_name="Zoé")
+    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 4}, finished=True)
+    _participant(store, workshop, "elu", {}, first_name="Camille")
     at = _open("workshop_dashboard", animation=workshop.facilitator_token)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Participants"] == "2" and metrics["Questions divergentes"] == "–"
-    people = at.dataframe[1].value
-    assert people["Participant"].tolist() == ["Camille (élu)", "Participant 2 (technicien)"]
-    assert people["Questions"].tolist() == ["1/15", "1/15"]
+    assert metrics["Participants"] == "3" and metrics["Questions divergentes"] == "–"
+    counts = at.table[0].value
+    assert counts.to_dict("records") == [{"Rôle": "Ensemble", "Ont rejoint": 3, "Ont commencé": 2, "Ont terminé": 1}]
+    roster = "\n".join(str(t.value) for t in at.text)
+    assert roster == "Camille (élu)\nSans prénom (technicien)\nZoé (élu)"
+    assert "1/15" not in texts(at) and not at.dataframe
 
 
 def _tab(workshop: WorkshopRecord, label: str) -> AppTest:
@@ -302,7 +307,7 @@ def test_the_agenda_puts_divergent_questions_first() -> None:
     workshop = _workshop(store)
     for level in (0, 2, 4):
         _participant(store, workshop, "elu", {"ess_weight_knowledge": 2, "jobs_creation_support": level})
-    agenda = _tab(workshop, "Ordre du jour").dataframe[0].value
+    agenda = _tab(workshop, "Ordre du jour").table[0].value
     assert agenda["Question"].tolist()[:2] == [
         next(q.text for _, q in CAT.questionnaire(EXPRESS).questions() if q.id == qid)
         for qid in ("jobs_creation_support", "ess_weight_knowledge")
@@ -318,22 +323,18 @@ def test_roles_and_comments_are_shown_to_the_facilitator_only_from_three_people(
         _participant(
             store, workshop, "elu", {"ess_weight_knowledge": 4}, comments={"ess_weight_knowledge": f"avis élu {i}"}
         )
-    for i in range(2):
-        _participant(
-            store,
-            workshop,
-            "technicien",
-            {"jobs_creation_support": 1},
-            comments={"jobs_creation_support": f"avis technicien {i}"},
-        )
+    for i in range(3):
+        comments = {"jobs_creation_support": f"avis technicien {i}"} if i < 2 else {}
+        _participant(store, workshop, "technicien", {"ess_weight_knowledge": 1}, comments=comments)
     roles = _tab(workshop, "Par rôle")
-    assert list(roles.table[0].value.columns) == ["Dimension", "Élus (3)"]
-    assert "Techniciens (2)" in texts(roles)
+    assert list(roles.table[0].value.columns) == ["Dimension", "Élus (3)", "Techniciens (3)"]
     comments = _tab(workshop, "Commentaires")
     page = texts(comments) + "\n".join(str(t.value) for t in comments.text)
     assert "avis élu 0" in page and "avis élu 2" in page
-    assert "avis technicien" not in page
-    assert "1 question(s) ont des commentaires qui s’afficheront" in page
+    assert "avis technicien" not in page  # two comments only
+    _participant(store, workshop, "acteur_ess", {"ess_weight_knowledge": 0})  # a lone role cannot be shown apart
+    roles = _tab(workshop, "Par rôle")
+    assert [list(t.value.columns) for t in roles.table] == [["Dimension", "Techniciens (3)"]]
 
 
 @pytest.mark.usefixtures("database")
@@ -353,8 +354,8 @@ def test_the_facilitator_closes_and_reopens_the_workshop() -> None:
 
 def _people(store: Store, workshop: WorkshopRecord) -> list[Participant]:
     return [
-        Participant(n, rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data))
-        for n, (rec, data) in enumerate(store.participant_responses(workshop.id), 1)
+        Participant(rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data))
+        for rec, data in store.participant_responses(workshop.id)
     ]
 
 
@@ -365,7 +366,9 @@ def test_consolidation_is_prefilled_with_the_rounded_group_mean_and_saved_with_i
     for level in (1, 2, 2, 4):  # mean 2.25 → 2
         _participant(store, workshop, "elu", {"ess_weight_knowledge": level, "jobs_creation_support": "dk"})
     at = _open("workshop_dashboard", animation=workshop.facilitator_token)
-    stats = group_stats(CAT.questionnaire(EXPRESS), _people(store, workshop))
+    figures = group_figures(CAT, _people(store, workshop), 3)
+    assert figures is not None
+    stats = figures.stats
     assert at.selectbox(key="consolidation:question").value == "ess_weight_knowledge"
     assert (
         at.radio(key="cons:q:ess_weight_knowledge").value == consolidation_prefill(stats["ess_weight_knowledge"]) == 2

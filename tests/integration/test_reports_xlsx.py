@@ -119,7 +119,7 @@ def test_answers_sheet_lists_every_question_with_level_label_and_comment(case: t
         assert ws.cell(row, 7).value == report.responses.comments.get(question.id)
 
 
-def test_a_workshop_has_one_anonymous_column_per_participant_with_mean_and_spread() -> None:
+def test_a_workshop_workbook_has_level_counts_mean_and_spread_and_no_column_per_participant() -> None:
     catalogue = default_catalogue()
     people, roles = sample_participants(catalogue, "ess-territoires", count=5)
     people = [p.model_copy(update={"profile": p.profile.model_copy(update={"name": "Jeanne Martin"})}) for p in people]
@@ -129,15 +129,37 @@ def test_a_workshop_has_one_anonymous_column_per_participant_with_mean_and_sprea
     ws = wb["Réponses"]
     header = [c.value for c in ws[1]]
     assert header[3] == "Réponse retenue"
-    assert [h for h in header if str(h).startswith("Participant")] == [f"Participant {i}" for i in range(1, 6)]
-    assert header[-3:] == ["Moyenne du groupe", "Écart (niveaux)", "Avis divergents"]
+    assert not [h for h in header if "Participant" in str(h)]
+    assert header[7:12] == [f"Niveau {level} (nombre)" for level in range(5)]
+    assert header[-5:] == [
+        "Je ne sais pas (nombre)",
+        "Non concerné (nombre)",
+        "Moyenne du groupe",
+        "Écart (niveaux)",
+        "Avis divergents",
+    ]
     first_q = catalogue.questionnaire("ess-territoires").questions()[0][1].id
-    assert ws.cell(2, header.index("Moyenne du groupe") + 1).value == pytest.approx(
-        workshop.stats[first_q].mean, abs=0.01
-    )
+    stats = workshop.stats[first_q]
+    row = [c.value for c in ws[2]]
+    assert row[7:12] == [stats.levels.get(level, 0) for level in range(5)]
+    assert sum(row[7:14]) == 5  # every participant counted once, none shown alone
+    assert row[header.index("Moyenne du groupe")] == pytest.approx(stats.mean, abs=0.01)
     for sheet in wb.worksheets:
-        for row in sheet.iter_rows(values_only=True):
-            assert "Jeanne Martin" not in [str(v) for v in row]
+        for values in sheet.iter_rows(values_only=True):
+            assert "Jeanne Martin" not in [str(v) for v in values]
+
+
+def test_a_question_fewer_than_three_people_answered_has_no_group_figure_in_the_workbook() -> None:
+    catalogue = default_catalogue()
+    people, roles = sample_participants(catalogue, "ess-territoires", count=3)
+    first_q = catalogue.questionnaire("ess-territoires").questions()[0][1].id
+    people[0] = people[0].model_copy(update={"answers": {k: v for k, v in people[0].answers.items() if k != first_q}})
+    agreed = sample_responses(catalogue, "ess-territoires")
+    workshop = build_workshop(catalogue, "ess-territoires", people, roles, consolidated=agreed)
+    ws = _open(build_xlsx(build_report_input(catalogue, agreed, workshop=workshop)))["Réponses"]
+    row = [c.value for c in ws[2]]
+    assert row[7:-1] == [None] * (len(row) - 8)
+    assert row[-1] == "moins de 3 réponses"
 
 
 def test_libreoffice_opens_the_workbook_and_keeps_hostile_text_as_text(tmp_path: Path) -> None:
