@@ -10,7 +10,7 @@ from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
 from storage import DiagnosticRecord, Store
 
-Item = Literal["answer", "importance", "comment"]
+Item = Literal["answer", "importance", "target", "comment"]
 
 _ID = re.compile(r"(?:[?&]d=)?([A-Za-z0-9_-]{20,64})")
 
@@ -39,7 +39,7 @@ def responses(store: Store, diag_id: str) -> ResponseSet:
 
 
 def save(store: Store, diag_id: str, kind: Item, item_id: str, value: object) -> None:
-    """Save one answer, importance or comment as it is given (None or blank removes it).
+    """Save one answer, importance, target or comment as it is given (None or blank removes it).
 
     Raises `AnswersClosed` for a participant of a closed workshop, `StorageError` when the
     database fails: the caller keeps the value and says so.
@@ -48,6 +48,8 @@ def save(store: Store, diag_id: str, kind: Item, item_id: str, value: object) ->
         store.save_answer(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
     elif kind == "importance":
         store.save_importance(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
+    elif kind == "target":
+        store.save_target(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
     else:
         text = value if isinstance(value, str) else None
         store.save_comment(diag_id, item_id, text)

@@ -34,10 +34,11 @@ from storage.responses import (
     replace_all,
     response_set,
     rows_of,
+    target_row,
     upsert,
 )
 from storage.responses import split_answer as _answer
-from storage.tables import answers, comments, diagnostics, importances, workshops
+from storage.tables import answers, comments, diagnostics, importances, targets, workshops
 from storage.workshops import WorkshopMixin, check_open
 
 
@@ -106,14 +107,19 @@ class Store(WorkshopMixin):
         """Set (or with None remove) the importance 0..3 of a dimension."""
         self.save_many(diag_id, importance_values={dimension_id: value})
 
+    def save_target(self, diag_id: str, dimension_id: str, value: float | str | None) -> None:
+        """Set (or with None remove) a dimension's target: a score 0..100 or a band id."""
+        self.save_many(diag_id, target_values={dimension_id: value})
+
     def save_many(
         self,
         diag_id: str,
         answer_values: dict[str, int | str | None] | None = None,
         comment_texts: dict[str, str | None] | None = None,
         importance_values: dict[str, int | None] | None = None,
+        target_values: dict[str, float | str | None] | None = None,
     ) -> None:
-        """Set several answers, comments and importances in one transaction (None or blank removes one)."""
+        """Set several answers, comments, importances and targets in one transaction (None or blank removes one)."""
         with self._write() as conn:
             _check_answerable(conn, diag_id)
             touch(conn, diag_id)
@@ -134,6 +140,11 @@ class Store(WorkshopMixin):
                         "value": _importance(level),
                     }
                     upsert(conn, importances, row)
+            for dimension_id, target in (target_values or {}).items():
+                if target is None:
+                    remove(conn, targets, diag_id, dimension_id)
+                else:
+                    upsert(conn, targets, target_row(diag_id, dimension_id, target))
 
     def load_responses(self, diag_id: str) -> ResponseSet:
         """The diagnostic's answers, importances, comments and profile."""

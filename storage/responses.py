@@ -26,15 +26,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from scoring.models import ResponseSet
 from storage.records import DiagnosticRecord
-from storage.tables import answers, comments, importances
+from storage.tables import answers, comments, importances, targets
 
 SPECIAL_ANSWERS = ("dk", "na")
 MAX_LEVEL = 10
 MAX_IMPORTANCE = 3
-CHILD_TABLES = (answers, importances, comments)
+CHILD_TABLES = (answers, importances, comments, targets)
 
 Parts = dict[str, dict[str, Any]]
-"""The "answers", "importance" and "comments" maps of one diagnostic."""
+"""The "answers", "importance", "targets" and "comments" maps of one diagnostic."""
 DiagFilter = Callable[[Column[str]], ColumnElement[bool]]
 """A condition on a `diagnostic_id` column."""
 
@@ -90,7 +90,7 @@ def load_parts(conn: Connection, diag_filter: DiagFilter) -> dict[str, Parts]:
     result: dict[str, Parts] = {}
 
     def parts(diag_id: str) -> Parts:
-        return result.setdefault(diag_id, {"importance": {}, "answers": {}, "comments": {}})
+        return result.setdefault(diag_id, {"importance": {}, "targets": {}, "answers": {}, "comments": {}})
 
     a, i, c = answers.c, importances.c, comments.c
     query = select(a.diagnostic_id, a.question_id, a.level, a.special)
@@ -99,6 +99,10 @@ def load_parts(conn: Connection, diag_filter: DiagFilter) -> dict[str, Parts]:
     by_dimension = select(i.diagnostic_id, i.dimension_id, i.value)
     for diag_id, dimension_id, value in conn.execute(by_dimension.where(diag_filter(i.diagnostic_id))):
         parts(diag_id)["importance"][dimension_id] = value
+    t = targets.c
+    by_target = select(t.diagnostic_id, t.dimension_id, t.score, t.band)
+    for diag_id, dimension_id, target_score, band in conn.execute(by_target.where(diag_filter(t.diagnostic_id))):
+        parts(diag_id)["targets"][dimension_id] = band if target_score is None else _number(target_score)
     by_item = select(c.diagnostic_id, c.item_id, c.text)
     for diag_id, item_id, text in conn.execute(by_item.where(diag_filter(c.diagnostic_id))):
         parts(diag_id)["comments"][item_id] = text
@@ -107,7 +111,7 @@ def load_parts(conn: Connection, diag_filter: DiagFilter) -> dict[str, Parts]:
 
 def response_set(record: DiagnosticRecord, parts: Parts | None) -> ResponseSet:
     """The response set of a diagnostic from its record and parts."""
-    parts = parts or {"importance": {}, "answers": {}, "comments": {}}
+    parts = parts or {"importance": {}, "targets": {}, "answers": {}, "comments": {}}
     return ResponseSet.model_validate(
         {"questionnaire": record.questionnaire_id, "profile": dict(record.profile), **parts}
     )
@@ -125,6 +129,8 @@ def rows_of(diag_id: str, data: Mapping[str, Any]) -> dict[Table, list[dict[str,
         rows[importances].append(
             {"diagnostic_id": diag_id, "dimension_id": check_key(dimension_id), "value": importance}
         )
+    for dimension_id, value in _mapping(data, "targets").items():
+        rows[targets].append(target_row(diag_id, dimension_id, value))
     for item_id, text in _mapping(data, "comments").items():
         if not isinstance(text, str):
             raise ValueError(f"a comment is a text, not {text!r}")
@@ -157,6 +163,22 @@ def _mapping(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ValueError(f"{name!r} must be a mapping, not {type(value).__name__}")
     return value
+
+
+def target_row(diag_id: str, dimension_id: str, value: object) -> dict[str, Any]:
+    """The `targets` row of a target: a score 0–100 or a band id; ValueError otherwise."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100:
+        score, band = float(value), None
+    elif isinstance(value, str) and 0 < len(value) <= 64:
+        score, band = None, value
+    else:
+        raise ValueError(f"a target is a score 0..100 or a band id, not {value!r}")
+    return {"diagnostic_id": diag_id, "dimension_id": check_key(dimension_id), "score": score, "band": band}
+
+
+def _number(value: float) -> int | float:
+    """A stored score as the user gave it: 70 rather than 70.0."""
+    return int(value) if float(value).is_integer() else value
 
 
 def check_key(value: object) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -132,3 +133,15 @@ importances = _child(
 )
 
 comments = _child("comments", "item_id", Column("text", Text, nullable=False))
+
+targets = _child(
+    "targets",
+    "dimension_id",
+    Column("score", Float),
+    Column("band", String(64)),
+    checks={
+        "one_value": "(score IS NULL) <> (band IS NULL)",
+        "range": "score IS NULL OR (score >= 0 AND score <= 100)",
+    },
+)
+"""Per dimension, the score (0–100) or the band id an authority sets out to reach."""

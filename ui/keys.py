@@ -47,6 +47,11 @@ def importance(dimension_id: str) -> str:
     return f"imp:{dimension_id}"
 
 
+def target(dimension_id: str) -> str:
+    """Widget key of a dimension's target."""
+    return f"target:{dimension_id}"
+
+
 def profile(field: str) -> str:
     """Widget key of a profile field."""
     return f"profile:{field}"

@@ -9,7 +9,7 @@ from services.diagnostics import Item
 from ui import current, keys, page
 from ui.resources import store
 
-WIDGET_KEY = {"answer": keys.answer, "importance": keys.importance, "comment": keys.comment}
+WIDGET_KEY = {"answer": keys.answer, "importance": keys.importance, "target": keys.target, "comment": keys.comment}
 
 
 def save(diag_id: str, kind: Item, item_id: str, widget_key: str) -> None:

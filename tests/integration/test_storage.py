@@ -256,3 +256,19 @@ def test_the_answers_read_back_are_the_last_ones_written(
         else:
             expected[question_id] = value
     assert store.load_responses(diag_id).answers == expected
+
+
+def test_targets_are_saved_found_again_carried_over_and_replaced_by_an_import(store: Store) -> None:
+    diag_id = store.create_diagnostic("complet", PROFILE)
+    store.save_target(diag_id, "procurement", "consolidation")
+    store.save_target(diag_id, "awareness", 70)
+    store.save_target(diag_id, "observation", 55.5)
+    store.save_target(diag_id, "observation", None)
+    assert store.load_responses(diag_id).targets == {"procurement": "consolidation", "awareness": 70}
+    with pytest.raises(ValueError):
+        store.save_target(diag_id, "awareness", 120)
+    again = store.redo_diagnostic(diag_id)
+    assert store.load_responses(again).targets == {"procurement": "consolidation", "awareness": 70}
+    store.replace_responses(again, ResponseSet(questionnaire="complet", targets={"skills": 40}))
+    assert store.load_responses(again).targets == {"skills": 40}
+    assert store.load_responses(diag_id).targets == {"procurement": "consolidation", "awareness": 70}
