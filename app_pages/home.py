@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scoring.french import PARIS, short_date
 from scoring.responses import ResponseError
 from services import diagnostics, params
 from services.imports import read_answers_file
-from ui import current, keys, page
+from ui import browser, current, keys, page
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 
@@ -23,7 +24,7 @@ def _choices() -> None:
     columns = st.columns(len(cat.questionnaires))
     for column, q in zip(columns, sorted(cat.questionnaires.values(), key=lambda x: x.variant != "full"), strict=True):
         with column.container(border=True):
-            st.subheader("Version complète" if q.variant == "full" else "Version express")
+            st.subheader("Version complète" if q.variant == "full" else "Version express", anchor=False)
             n = len(q.questions())
             st.write(
                 f"{n} questions réparties en {len(q.dimensions)} dimensions, environ {q.estimated_minutes} minutes."
@@ -68,9 +69,51 @@ def _import() -> None:
         st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: diag_id})
 
 
+def _forget(diag_id: str) -> None:
+    browser.forget(diag_id)
+    page.flash("Diagnostic oublié sur cet appareil. Il reste enregistré : son lien de reprise l’ouvre toujours.")
+
+
+def _on_this_device() -> None:
+    """The diagnostics opened on this device (no account: their ids are kept in a cookie)."""
+    current_id = st.session_state.get(keys.CURRENT_DIAGNOSTIC) or params.token(st.query_params.get(params.DIAGNOSTIC))
+    ids = browser.remembered()
+    forgotten = st.session_state.get(keys.FORGOTTEN_DIAGNOSTICS, set())
+    if current_id and current_id not in ids and current_id not in forgotten:
+        ids = [current_id, *ids]
+    found = diagnostics.summaries(store(), catalogue(), ids) if ids else []
+    if not found:
+        return
+    st.header("Vos diagnostics sur cet appareil", anchor=False)
+    for summary in found:
+        rec = summary.record
+        name = rec.profile.get("name") or "Collectivité sans nom"
+        with st.container(border=True):
+            left, middle, right = st.columns([3, 1, 1], vertical_alignment="center")
+            left.markdown(f"**{escape_markdown(name)}**")
+            left.caption(
+                f"{summary.questionnaire_title} · modifié le {short_date(rec.updated_at.astimezone(PARIS).date())} · "
+                f"{summary.answered} question(s) renseignée(s) sur {summary.applicable}"
+                + (" · participation à un atelier" if rec.workshop_id else "")
+            )
+            middle.page_link(
+                "app_pages/diagnostic.py",
+                label="Reprendre",
+                icon=":material/arrow_forward:",
+                query_params={params.DIAGNOSTIC: rec.id},
+            )
+            right.button(
+                "Oublier sur cet appareil",
+                key=f"forget:{rec.id}",
+                on_click=_forget,
+                args=(rec.id,),
+                help="Retire ce diagnostic de cette liste ; il reste enregistré et son lien l’ouvre toujours.",
+            )
+
+
 def render() -> None:
     """The home screen."""
-    st.title("Autodiagnostic ESS des territoires")
+    st.title("Autodiagnostic ESS des territoires", anchor=False)
     st.markdown(
         "Évaluez la politique de votre collectivité en faveur de l’**économie sociale et solidaire** : "
         "ce qui motive votre territoire à s’engager (7 critères présentés par les CRESS) et les ressources "
@@ -82,18 +125,8 @@ def render() -> None:
         "un **rapport PDF** et un **classeur Excel** à présenter à vos élus."
     )
     page.show_flashes()
-    diag_id = st.session_state.get(keys.CURRENT_DIAGNOSTIC) or params.token(st.query_params.get(params.DIAGNOSTIC))
-    rec = diagnostics.find(store(), diag_id) if diag_id else None
-    if rec is not None:
-        name = rec.profile.get("name") or "sans nom"
-        st.info(f"Un diagnostic est en cours dans cette fenêtre : {escape_markdown(name)}.")
-        st.page_link(
-            "app_pages/diagnostic.py",
-            label="Continuer ce diagnostic",
-            icon=":material/arrow_forward:",
-            query_params={params.DIAGNOSTIC: rec.id},
-        )
-    st.header("Commencer")
+    _on_this_device()
+    st.header("Commencer", anchor=False)
     _choices()
     st.caption(
         "Chaque réponse est enregistrée dès qu’elle est donnée. Gardez le lien de reprise : il permet de revenir "

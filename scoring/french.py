@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from scoring.engine import shown_score
 
+PARIS = ZoneInfo("Europe/Paris")
+"""The time zone times are shown in."""
 NBSP = "\u00a0"  # before : and % and inside « »
 NNBSP = "\u202f"  # narrow no-break space, before ; ! ?
 
@@ -62,8 +65,8 @@ def long_date(day: date) -> str:
 
 
 def decimal(value: float, digits: int = 1) -> str:
-    """A number with a decimal comma, e.g. 12,5."""
-    return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
+    """A number with a decimal comma and thin spaces between thousands, e.g. 12,5 and 5 006."""
+    return f"{value:,.{digits}f}".replace(",", NNBSP).replace(".", ",").replace("-", "−")
 
 
 def score_text(value: float | None) -> str:

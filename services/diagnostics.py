@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from scoring.engine import applies
@@ -18,6 +19,31 @@ _ID = re.compile(r"(?:[?&]d=)?([A-Za-z0-9_-]{20,64})")
 def start(store: Store, questionnaire_id: str, profile: Profile | None = None) -> str:
     """A new empty diagnostic of this questionnaire; returns its id (the key to its link)."""
     return store.create_diagnostic(questionnaire_id, (profile or Profile()).model_dump(exclude_defaults=True))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A diagnostic as a list of them shows it: who, when, how far."""
+
+    record: DiagnosticRecord
+    questionnaire_title: str
+    answered: int
+    applicable: int
+
+
+def summaries(store: Store, catalogue: Catalogue, ids: list[str]) -> list[Summary]:
+    """The diagnostics of these ids that still exist, in the order of `ids` (e.g. those opened on a device)."""
+    valid = [d for d in ids if _ID.fullmatch(d)]
+    found = {rec.id: (rec, responses) for rec, responses in store.diagnostics_by_ids(valid)}
+    out = []
+    for diag_id in valid:
+        if diag_id not in found or found[diag_id][0].questionnaire_id not in catalogue.questionnaires:
+            continue
+        rec, responses = found[diag_id]
+        asked = applicable_questions(catalogue, rec)
+        title = catalogue.questionnaire(rec.questionnaire_id).title
+        out.append(Summary(rec, title, sum(responses.answers.get(q) is not None for q in asked), len(asked)))
+    return out
 
 
 def find(store: Store, diag_id: str | None) -> DiagnosticRecord | None:

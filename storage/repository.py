@@ -201,6 +201,15 @@ class Store(WorkshopMixin):
             copy_all(conn, new_id, previous.id)
             return new_id
 
+    def diagnostics_by_ids(self, ids: list[str]) -> list[tuple[DiagnosticRecord, ResponseSet]]:
+        """The diagnostics of these ids that exist, with their responses, in four queries."""
+        if not ids:
+            return []
+        with self._read() as conn:
+            records = diagnostic_records(conn, diagnostics.c.id.in_(ids))
+            parts = load_parts(conn, lambda column: column.in_(ids))
+        return [(record, response_set(record, parts.get(record.id))) for record in records]
+
     def diagnostics_with_responses(self, authority_type: str) -> list[tuple[DiagnosticRecord, ResponseSet]]:
         """Diagnostics of one authority type (workshop participants excluded) with their responses,
         in four queries whatever their number (for peer comparison)."""

@@ -66,44 +66,62 @@ def _saved_values(rec: DiagnosticRecord, questionnaire: Questionnaire) -> dict[s
     return values
 
 
-def load_widgets(rec: DiagnosticRecord, shown: Iterable[str]) -> None:
-    """Give the widgets about to be drawn their saved values.
+def load_values(rec: DiagnosticRecord) -> bool:
+    """Read the saved values when the diagnostic changed; True on this session's first run of it.
 
-    The values are read from the database once per diagnostic and session into one plain dict;
-    only the widgets of the step on screen hold a session-state key (Streamlit drops the keys of
-    widgets a run does not draw, and every key kept costs time on each rerun).
+    They are read again whenever the diagnostic changed (this tab or another saved something), so a
+    tab always shows what is saved, plus the writes still waiting for the database.
     """
     state = st.session_state
-    if state.get(keys.LOADED_DIAGNOSTIC) != rec.id:
+    first = state.get(keys.LOADED_DIAGNOSTIC) != rec.id
+    if first or state.get(keys.LOADED_STAMP) != rec.updated_at:
         values = _saved_values(rec, questionnaire_of(rec))
-        for key in values:
-            state.pop(key, None)  # a widget still showing another diagnostic's or a stale value
+        values.update(_pending_values(rec.id))
         state[keys.WIDGET_VALUES] = values
+        state[keys.LOADED_STAMP] = rec.updated_at
         state[keys.LOADED_DIAGNOSTIC] = rec.id
-    values = state[keys.WIDGET_VALUES]
+    return first
+
+
+def seed(shown: Iterable[str]) -> None:
+    """Give the widgets about to be drawn the saved values.
+
+    Not on a session's first run of a questionnaire step: there the page passes the saved values as
+    widget defaults, so that what a reconnecting browser sends (an answer clicked while the server
+    restarted) wins over them, and `saving.reconcile` saves it.
+    """
+    values = st.session_state[keys.WIDGET_VALUES]
     for key in shown:
-        if key not in state:
-            state[key] = values.get(key)
+        st.session_state[key] = values.get(key)
+
+
+def load_widgets(rec: DiagnosticRecord, shown: Iterable[str]) -> None:
+    """For a form: give its widgets the saved values when they were (re)read, never over a submission."""
+    before = st.session_state.get(keys.LOADED_STAMP) if st.session_state.get(keys.LOADED_DIAGNOSTIC) == rec.id else None
+    load_values(rec)
+    if st.session_state.get(keys.LOADED_STAMP) != before:
+        seed(shown)
+
+
+def _pending_values(diag_id: str) -> dict[str, Any]:
+    """Values whose write failed and waits for a retry, by widget key (shown as given, not as saved)."""
+    pending: dict[tuple[str, str, str], Any] = st.session_state.get(keys.PENDING_WRITES, {})
+    return {keys.widget(kind, item): value for (d, kind, item), value in pending.items() if d == diag_id}
 
 
 def saved_value(widget_key: str) -> Any:
-    """The value last given for a widget of the loaded diagnostic (drawn or not)."""
+    """The saved value of a widget of the loaded diagnostic (drawn or not)."""
     return st.session_state.get(keys.WIDGET_VALUES, {}).get(widget_key)
 
 
-def remember(widget_key: str, value: Any) -> None:
-    """Record a value just given, for when its widget is drawn again."""
-    st.session_state.setdefault(keys.WIDGET_VALUES, {})[widget_key] = value
+def forget_widgets() -> None:
+    """Drop loaded values so that the next run reloads them (and the widgets') from the database."""
+    st.session_state.pop(keys.LOADED_STAMP, None)
 
 
 def responses(rec: DiagnosticRecord) -> ResponseSet:
     """The saved response set of a diagnostic, with its profile."""
     return diagnostics.responses(store(), rec.id)
-
-
-def forget_widgets() -> None:
-    """Drop loaded values so that the next run reloads them (and the widgets') from the database."""
-    st.session_state.pop(keys.LOADED_DIAGNOSTIC, None)
 
 
 def previous_scores(rec: DiagnosticRecord) -> Scores | None:

@@ -5,6 +5,12 @@ from __future__ import annotations
 # Session state.
 LOADED_DIAGNOSTIC = "loaded_diagnostic_id"
 WIDGET_VALUES = "saved_widget_values"
+LOADED_STAMP = "loaded_diagnostic_updated_at"
+LAST_SAVED = "last_saved_at"
+FIELD_NOTICES = "field_notices"
+SHOWN_STEP = "shown_step"
+RECENT_DIAGNOSTICS = "recent_diagnostics"
+FORGOTTEN_DIAGNOSTICS = "forgotten_diagnostics"
 CURRENT_DIAGNOSTIC = "current_diagnostic_id"
 FLASH = "flash_messages"
 SAVE_ERROR = "save_error"
@@ -50,6 +56,11 @@ def importance(dimension_id: str) -> str:
 def target(dimension_id: str) -> str:
     """Widget key of a dimension's target."""
     return f"target:{dimension_id}"
+
+
+def widget(kind: str, item_id: str) -> str:
+    """Widget key of an item saved as it is given: "answer", "importance", "target" or "comment"."""
+    return {"answer": answer, "importance": importance, "target": target, "comment": comment}[kind](item_id)
 
 
 def profile(field: str) -> str:

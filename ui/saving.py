@@ -1,50 +1,82 @@
-"""Saving answers as they are given; a failed write is kept and retried, never dropped."""
+"""Saving answers as they are given; a failed write is kept, shown and retried, never dropped."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
 import streamlit as st
 
+from scoring.french import PARIS, number
 from services import AnswersClosed, StorageError, diagnostics
 from services.diagnostics import Item
 from ui import current, keys, page
 from ui.resources import store
 
-WIDGET_KEY = {"answer": keys.answer, "importance": keys.importance, "target": keys.target, "comment": keys.comment}
+MAX_COMMENT = 5000
+"""Characters kept in a comment (the answers file format's limit)."""
 
 
 def save(diag_id: str, kind: Item, item_id: str, widget_key: str) -> None:
     """Widget callback: write the widget's value now; on failure keep it for a retry."""
-    value = st.session_state.get(widget_key)
+    value = _kept(kind, widget_key, st.session_state.get(widget_key))
+    _write(diag_id, kind, item_id, value)
+
+
+def _kept(kind: Item, widget_key: str, value: Any) -> Any:
+    """The value to save: a comment over the limit is cut to it, with a word next to the field."""
+    notices: dict[str, str] = st.session_state.setdefault(keys.FIELD_NOTICES, {})
+    notices.pop(widget_key, None)
+    if kind == "comment" and isinstance(value, str) and len(value) > MAX_COMMENT:
+        notices[widget_key] = (
+            f"Votre commentaire faisait {number(len(value))} caractères : les {number(MAX_COMMENT)} premiers sont "
+            "enregistrés et restent affichés ; la fin n’a pas été gardée. Raccourcissez-le si besoin."
+        )
+        value = value[:MAX_COMMENT]
+        st.session_state[widget_key] = value
+    return value
+
+
+def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
+    pending: dict[tuple[str, str, str], Any] = st.session_state.setdefault(keys.PENDING_WRITES, {})
     try:
         diagnostics.save(store(), diag_id, kind, item_id, value)
-        current.remember(widget_key, value)
     except AnswersClosed as exc:
+        pending.pop((diag_id, kind, item_id), None)
         current.forget_widgets()  # show the saved answers again, not the refused one
         page.flash(str(exc), "error")
     except StorageError as exc:
-        current.remember(widget_key, value)  # still shown, and retried until it is saved
-        st.session_state.setdefault(keys.PENDING_WRITES, {})[(diag_id, kind, item_id)] = value
+        pending[(diag_id, kind, item_id)] = value  # still shown, and retried until it is saved
         page.flash(
             f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
             "error",
         )
     else:
-        st.session_state.get(keys.PENDING_WRITES, {}).pop((diag_id, kind, item_id), None)
+        pending.pop((diag_id, kind, item_id), None)
+        st.session_state[keys.LAST_SAVED] = datetime.now(PARIS)
+
+
+def reconcile(diag_id: str, drawn: Iterable[tuple[Item, str]]) -> None:
+    """Save what the browser holds that differs from what is saved, on a session's first run.
+
+    A browser that reconnects after a server restart sends the answer just clicked with its first
+    run; no callback fires for it (the new session knows no widget yet), so it is saved here.
+    """
+    for kind, item_id in drawn:
+        key = keys.widget(kind, item_id)
+        given, saved = st.session_state.get(key), current.saved_value(key)
+        if given != saved and not (kind == "comment" and not given and not saved):
+            save(diag_id, kind, item_id, key)
 
 
 def retry_pending() -> int:
     """Retry writes that failed earlier; returns how many are still waiting."""
     pending: dict[tuple[str, Item, str], object] = st.session_state.get(keys.PENDING_WRITES, {})
     for (diag_id, kind, item_id), value in list(pending.items()):
-        try:
-            diagnostics.save(store(), diag_id, kind, item_id, value)
-        except AnswersClosed as exc:
-            pending.clear()
-            st.error(str(exc))
+        _write(diag_id, kind, item_id, value)
+        if (diag_id, kind, item_id) in pending:
             break
-        except StorageError:
-            break
-        del pending[(diag_id, kind, item_id)]
     if pending:
         st.warning(
             f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
@@ -52,7 +84,27 @@ def retry_pending() -> int:
     return len(pending)
 
 
+def status_line() -> None:
+    """A visible status, read out by screen readers, saying when the last answer was saved."""
+    saved_at: datetime | None = st.session_state.get(keys.LAST_SAVED)
+    pending = len(st.session_state.get(keys.PENDING_WRITES, {}))
+    if pending:
+        text = f"{pending} réponse(s) en attente d’enregistrement"
+    elif saved_at is None:
+        text = "Chaque réponse est enregistrée dès qu’elle est donnée."
+    else:
+        text = f"Dernière réponse enregistrée à {saved_at:%H:%M:%S}."
+    st.html(f'<p class="autodiag-status" role="status" aria-live="polite">{text}</p>')
+
+
+def notice(widget_key: str) -> None:
+    """The word about a field's last save (e.g. a comment cut to the limit), right under it."""
+    message = st.session_state.get(keys.FIELD_NOTICES, {}).get(widget_key)
+    if message:
+        st.warning(message, icon=":material/content_cut:")
+
+
 def save_callback(diag_id: str, kind: Item, item_id: str) -> tuple[str, tuple[str, Item, str, str]]:
     """The (on_change, args) pair for a widget saving one item."""
-    key = WIDGET_KEY[kind](item_id)
+    key = keys.widget(kind, item_id)
     return key, (diag_id, kind, item_id, key)

@@ -156,7 +156,7 @@ def test_a_participant_cannot_answer_once_the_workshop_is_closed() -> None:
     store = Store()
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
-    at = _open("diagnostic", d=diag_id)
+    at = _open("diagnostic", d=diag_id, etape="1")
     store.close_workshop(workshop.id)
     at.radio(key="q:ess_weight_knowledge").set_value(4).run()
     assert not at.exception
