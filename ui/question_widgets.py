@@ -9,7 +9,7 @@ import streamlit as st
 from scoring.models import Dimension, Question, Questionnaire
 from services import DiagnosticRecord
 from services.diagnostics import Item
-from ui import current, saving
+from ui import current, keys, saving
 from ui.text import escape_markdown
 
 SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
@@ -74,7 +74,9 @@ def _comment(rec: DiagnosticRecord, number: int, q: Question, first_run: bool) -
     ckey, cargs = saving.save_callback(rec.id, "comment", q.id)
     has_text = bool(current.saved_value(ckey) or st.session_state.get(ckey))
     default: dict[str, Any] = {"value": current.saved_value(ckey) or ""} if first_run else {}
-    with st.expander(f"Commentaire sur la question {number}" + (" (1)" if has_text else "")):
+    notice = st.session_state.get(keys.FIELD_NOTICES, {}).get(ckey)
+    label = f"Commentaire sur la question {number}" + (" (1)" if has_text else "")
+    with st.expander(label, expanded=has_text or bool(notice)):  # a comment, or a word about it, stays in view
         st.text_area(
             f"Commentaire sur la question {number}\u00a0: {q.text} (facultatif)",
             key=ckey,

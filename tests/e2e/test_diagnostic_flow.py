@@ -128,7 +128,7 @@ def option_label(question: Question, value: int | str) -> str:
 
 def answer_group(page: Page, number: int) -> Locator:
     """The radio group of question `number` (numbered across the whole questionnaire)."""
-    return page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}", exact=True)
+    return page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s: "))
 
 
 def dimension_heading(page: Page, dim: Dimension) -> Locator:
