@@ -114,5 +114,5 @@ def test_the_cli_json_carries_the_priorities_with_their_weak_answers_and_next_st
     assert not set(plan["strengths"]) & {p["dimension"] for p in plan["priorities"]}
     ids = [f["id"] for f in plan["fiches"]]
     assert len(ids) == len(set(ids))
-    dimensions = {d["id"]: d for d in json.loads(json.dumps(plan["others"] + plan["priorities"]))}
+    dimensions = {d["dimension"]: d for d in plan["others"] + plan["priorities"]}
     assert dimensions["jobs"]["target"] == 60
