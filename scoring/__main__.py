@@ -62,10 +62,10 @@ def _score(args: argparse.Namespace) -> int:
             print(f"✗ {path} : {problem}", file=sys.stderr)
         return 1
     advice = recommend(catalogue, scores)
+    plan = prioritise(catalogue, responses, scores)
     if args.format == "table":
-        print(render_table(scores, advice))
+        print(render_table(scores, plan))
     else:
-        plan = prioritise(catalogue, responses, scores)
         print(json.dumps(scores_dict(scores, advice, plan), ensure_ascii=False, indent=2))
     return 0
 

@@ -116,3 +116,15 @@ def test_the_cli_json_carries_the_priorities_with_their_weak_answers_and_next_st
     assert len(ids) == len(set(ids))
     dimensions = {d["dimension"]: d for d in plan["others"] + plan["priorities"]}
     assert dimensions["jobs"]["target"] == 60
+
+
+def test_the_cli_table_opens_on_the_priorities_with_their_next_steps_and_names_the_cress(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from scoring.loader import CONTENT_DIR
+
+    assert main(["score", "--format", "table", str(CONTENT_DIR / "examples" / "cc-exemple.json")]) == 0
+    out = capsys.readouterr().out
+    assert "Vos priorités (kit MunicipalESS) :" in out
+    assert "Étape suivante : " in out and "CRESS Normandie" in out
+    assert "Points forts : " in out and "Autres pistes : " in out
