@@ -12,6 +12,7 @@ from scoring.engine import score
 from scoring.errors import ContentError
 from scoring.intake import catalogue_problems
 from scoring.loader import CONTENT_DIR, SCHEMAS, Catalogue, default_catalogue, load_file, load_folder
+from scoring.priorities import prioritise
 from scoring.recommend import recommend
 from scoring.responses import ResponseError, parse_response_json
 from scoring.summary import scores_dict
@@ -61,10 +62,11 @@ def _score(args: argparse.Namespace) -> int:
             print(f"✗ {path} : {problem}", file=sys.stderr)
         return 1
     advice = recommend(catalogue, scores)
+    plan = prioritise(catalogue, responses, scores)
     if args.format == "table":
-        print(render_table(scores, advice))
+        print(render_table(scores, plan))
     else:
-        print(json.dumps(scores_dict(scores, advice), ensure_ascii=False, indent=2))
+        print(json.dumps(scores_dict(scores, advice, plan), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -15,11 +15,11 @@ from scoring.errors import ContentError, ContentIssue
 from scoring.extracts import resolve
 from scoring.models import (
     ActorCatalogue,
+    AnswersFile,
     Bands,
     FicheCatalogue,
     Questionnaire,
     QuestionnaireExtract,
-    ResponseSet,
     Territories,
 )
 from scoring.rules_model import Rules
@@ -38,7 +38,7 @@ MODELS: dict[str, type[BaseModel]] = {
 SCHEMAS: dict[str, type[BaseModel]] = {
     **MODELS,
     "questionnaire-extract": QuestionnaireExtract,
-    "answers": ResponseSet,
+    "answers": AnswersFile,
 }
 M = TypeVar("M", bound=BaseModel)
 SINGLETONS = ("fiches", "actors", "territories", "bands", "rules")

@@ -297,3 +297,10 @@ class ResponseSet(Strict):
     )
     answers: dict[Identifier, AnswerValue] = Field(default_factory=dict)
     comments: dict[Identifier, Annotated[str, StringConstraints(max_length=5000)]] = Field(default_factory=dict)
+
+
+class AnswersFile(ResponseSet):
+    """The answers file format (JSON Schema `answers`): levels are whole numbers, never fractions."""
+
+    # narrower than the parent on purpose: a file holds whole levels; only group scoring uses means
+    answers: dict[Identifier, StrictInt | Literal["dk", "na"]] = Field(default_factory=dict)  # type: ignore[assignment]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,6 +12,8 @@ from scoring.errors import format_path, translate_pydantic
 from scoring.models import Questionnaire, ResponseSet
 
 MAX_ANSWER_BYTES = 1_000_000
+MAX_VALUE_PROBLEMS = 20
+IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 class ResponseError(ValueError):
@@ -40,14 +43,21 @@ def parse_response_json(raw: bytes) -> ResponseSet:
         raise ResponseError(
             ["Le fichier JSON doit contenir un objet { … } avec les clés « questionnaire » et « answers »."]
         )
+    early = value_problems(data)
+    if early:
+        raise ResponseError(early)
     try:
-        responses = ResponseSet.model_validate(data)
+        return ResponseSet.model_validate(data)
     except ValidationError as exc:
         problems: list[str] = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            if loc[:1] in (("answers",), ("importance",), ("targets",)) and len(loc) >= 2:
-                expected = EXPECTED_VALUES[str(loc[0])]
+            if loc[:1] in (("answers",), ("importance",)) and len(loc) >= 2:
+                expected = (
+                    "un niveau (nombre entier), « dk » ou « na »"
+                    if loc[0] == "answers"
+                    else "un nombre entier de 0 à 3"
+                )
                 message = f"{format_path(loc[:2])} : valeur « {err['input']} » invalide, {expected} attendu."
             else:
                 text = (
@@ -59,26 +69,31 @@ def parse_response_json(raw: bytes) -> ResponseSet:
             if message not in problems:
                 problems.append(message)
         raise ResponseError(problems[:20]) from None
-    fractional = fractional_levels(responses)
-    if fractional:
-        raise ResponseError(fractional)
-    return responses
 
 
-EXPECTED_VALUES = {
-    "answers": "un niveau (nombre entier), « dk » ou « na »",
-    "importance": "un nombre entier de 0 à 3",
-    "targets": "un score de 0 à 100 ou un identifiant de palier (par exemple « consolidation »)",
-}
+TARGET_EXPECTED = "un score de 0 à 100 ou un identifiant de palier (par exemple « consolidation ») attendu"
 
 
-def fractional_levels(responses: ResponseSet) -> list[str]:
-    """French problems for levels that are not whole numbers (a file must hold 0, 1, 2…, never 2.5)."""
-    return [
-        f"Question « {qid} » : niveau {str(value).replace('.', ',')} refusé, un niveau est un nombre entier."
-        for qid, value in responses.answers.items()
-        if isinstance(value, float)
-    ][:20]
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def value_problems(data: dict[str, Any]) -> list[str]:
+    """French problems the model would word poorly: fractional levels (2.5) and malformed targets."""
+    problems: list[str] = []
+    answers, targets = data.get("answers"), data.get("targets")
+    if isinstance(answers, dict):
+        for qid, value in answers.items():
+            if isinstance(value, float) and len(problems) < MAX_VALUE_PROBLEMS:
+                shown = str(value).replace(".", ",")
+                problems.append(f"Question « {qid} » : niveau {shown} refusé, un niveau est un nombre entier.")
+    if isinstance(targets, dict):
+        for dim_id, value in targets.items():
+            number = _is_number(value) and 0 <= value <= 100
+            band = isinstance(value, str) and IDENTIFIER.fullmatch(value) is not None
+            if not (number or band) and len(problems) < MAX_VALUE_PROBLEMS:
+                problems.append(f"targets.{dim_id} : valeur « {value} » invalide, {TARGET_EXPECTED}.")
+    return problems
 
 
 def check_responses(questionnaire: Questionnaire, responses: ResponseSet, raise_on_error: bool = False) -> list[str]:

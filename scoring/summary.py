@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from scoring.engine import STATUS_LABELS, DimensionScore, Index, Scores, shown_score
+from scoring.priorities import FicheUse, Priority, Recommendations
 from scoring.recommend import Advice
 
 
@@ -72,7 +73,62 @@ def advice_dict(advice: Advice) -> dict[str, Any]:
     }
 
 
-def scores_dict(scores: Scores, advice: Advice) -> dict[str, Any]:
+def _fiche_dict(use: FicheUse) -> dict[str, Any]:
+    fiche = use.fiche
+    return {
+        "id": fiche.id,
+        "kit": use.kit_title,
+        "edition": fiche.edition,
+        "number": fiche.number,
+        "title": fiche.title,
+        "url": use.url,
+        "verified": fiche.verified,
+        "serves": use.serves,
+    }
+
+
+def _priority_dict(item: Priority) -> dict[str, Any]:
+    return {
+        "dimension": item.score.dimension.id,
+        "title": item.score.dimension.title,
+        "score": _shown(item.score.score),
+        "target": _round(item.score.target),
+        "priority": _round(item.score.priority),
+        "label": item.label,
+        "reason": item.reason,
+        "weak_answers": [
+            {
+                "question": w.question.id,
+                "text": w.question.text,
+                "level": w.level.value,
+                "level_label": w.level.label,
+                "next_step": w.next_step,
+                "actors": [a.name for a in w.actors],
+                "fiches": [f.fiche.id for f in w.fiches],
+            }
+            for w in item.weak_answers
+        ],
+        "fiches": [f.fiche.id for f in item.fiches],
+        "see_also": [f.fiche.id for f in item.see_also],
+        "actors": [a.name for a in item.actors],
+    }
+
+
+def plan_dict(plan: Recommendations) -> dict[str, Any]:
+    """« Vos priorités », « Autres pistes », « Points forts » and the fiches, each once."""
+    return {
+        "kit": plan.audience.kit.title,
+        "kit_assumed": plan.audience.level_assumed,
+        "region": plan.audience.region.label if plan.audience.region else None,
+        "priorities": [_priority_dict(p) for p in plan.priorities],
+        "others": [_priority_dict(p) for p in plan.others],
+        "strengths": [ds.dimension.id for ds in plan.strengths],
+        "no_strength_message": plan.no_strength_message,
+        "fiches": [_fiche_dict(f) for f in plan.fiches],
+    }
+
+
+def scores_dict(scores: Scores, advice: Advice, plan: Recommendations | None = None) -> dict[str, Any]:
     """The whole result of a diagnostic as JSON-ready data."""
     return {
         "questionnaire": scores.questionnaire.id,
@@ -85,4 +141,5 @@ def scores_dict(scores: Scores, advice: Advice) -> dict[str, Any]:
         },
         "dimensions": [dimension_dict(ds) for ds in scores.dimensions],
         "recommendations": advice_dict(advice),
+        **({"plan": plan_dict(plan)} if plan is not None else {}),
     }

@@ -98,3 +98,33 @@ def test_a_reached_target_gives_a_priority_of_zero_never_negative(mini: Catalogu
     rs = responses({"a_a": 4, "a_b": 3}, {"achats": 3}).model_copy(update={"targets": {"achats": 40}})
     ds = score(mini, rs).dimension("achats")
     assert ds.score == pytest.approx(87.5) and ds.priority == 0.0 and ds.target_reached
+
+
+def test_the_cli_json_carries_the_priorities_with_their_weak_answers_and_next_steps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from scoring.loader import CONTENT_DIR
+
+    assert main(["score", str(CONTENT_DIR / "examples" / "departement-cibles.json")]) == 0
+    plan = json.loads(capsys.readouterr().out)["plan"]
+    assert plan["kit"] == "DépartementalESS" and plan["region"] == "Normandie"
+    assert 3 <= len(plan["priorities"]) <= 5
+    first = plan["priorities"][0]
+    assert first["weak_answers"][0]["next_step"]
+    assert not set(plan["strengths"]) & {p["dimension"] for p in plan["priorities"]}
+    ids = [f["id"] for f in plan["fiches"]]
+    assert len(ids) == len(set(ids))
+    dimensions = {d["dimension"]: d for d in plan["others"] + plan["priorities"]}
+    assert dimensions["jobs"]["target"] == 60
+
+
+def test_the_cli_table_opens_on_the_priorities_with_their_next_steps_and_names_the_cress(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from scoring.loader import CONTENT_DIR
+
+    assert main(["score", "--format", "table", str(CONTENT_DIR / "examples" / "cc-exemple.json")]) == 0
+    out = capsys.readouterr().out
+    assert "Vos priorités (kit MunicipalESS) :" in out
+    assert "Étape suivante : " in out and "CRESS Normandie" in out
+    assert "Points forts : " in out and "Autres pistes : " in out

@@ -210,3 +210,26 @@ def test_the_example_answer_files_score_without_error(path: Path, capsys: pytest
     assert main(["score", str(path)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["indices"]["global"]["value"] is not None
+
+
+def test_the_compulsory_analyse_des_besoins_sociaux_earns_no_more_than_level_1() -> None:
+    q = default_catalogue().questionnaire("ess-territoires")
+    question = next(x for _, x in q.questions() if x.id == "needs_identification")
+    assert "obligatoire" in question.help and "CCAS" in question.help
+    for level in question.levels:
+        if "analyse des besoins sociaux" in level.description:
+            assert level.value <= 1
+
+
+def test_spaser_is_written_out_in_full_wherever_a_question_names_it() -> None:
+    q = default_catalogue().questionnaire("ess-territoires")
+    for _, question in q.questions():
+        if "SPASER" in question.text:
+            expected = "schéma de promotion des achats publics socialement et écologiquement responsables (SPASER)"
+            assert expected in question.text
+
+
+def test_knowing_the_local_services_comes_before_supporting_them() -> None:
+    q = default_catalogue().questionnaire("ess-territoires")
+    levels = next(x for _, x in q.questions() if x.id == "needs_services").levels
+    assert "ne sait pas" in levels[0].description and "sans encore les soutenir" in levels[1].description

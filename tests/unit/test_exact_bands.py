@@ -16,7 +16,10 @@ from scoring.summary import scores_dict
 
 
 def _forty_responses() -> ResponseSet:
-    """jobs 5/12 → 125/3, needs 1/12 → 25/3, awareness 14/20 → 70: a global index of exactly 40."""
+    """jobs 5/12 → 125/3, awareness 14/20 → 70, facilitation 2/24 → 25/3: a global index of exactly 40.
+
+    Summed in this order in floating point, these give 39.99999999999999.
+    """
     return ResponseSet.model_validate(
         {
             "questionnaire": "ess-territoires",
@@ -25,14 +28,17 @@ def _forty_responses() -> ResponseSet:
                 "jobs_creation_support": 2,
                 "jobs_insertion": 2,
                 "jobs_quality": 1,
-                "needs_identification": 1,
-                "needs_coconstruction": 0,
-                "needs_services": 0,
                 "awareness_elected": 3,
                 "awareness_staff": 3,
                 "awareness_networks": 3,
                 "awareness_transversal": 3,
                 "awareness_public": 2,
+                "facilitation_dialogue": 1,
+                "facilitation_cooperation": 1,
+                "facilitation_networks_support": 0,
+                "facilitation_places": 0,
+                "facilitation_neighbours": 0,
+                "facilitation_dla": 0,
             },
         }
     )
@@ -41,6 +47,7 @@ def _forty_responses() -> ResponseSet:
 def test_dimensions_at_125_3_70_and_25_3_give_a_global_index_of_40_in_the_structuration_band() -> None:
     catalogue = default_catalogue()
     result = score(catalogue, _forty_responses())
+    assert result.dimension("facilitation").score == float(Fraction(25, 3))
     assert result.dimension("jobs").score == float(Fraction(125, 3))
     assert result.dimension("awareness").score == 70.0
     assert result.overall.value is not None and abs(result.overall.value - 40) < 1e-9

@@ -169,3 +169,15 @@ def test_the_shipped_content_gives_three_to_five_explained_priorities_for_a_weak
     for p in plan.priorities:
         assert p.weak_answers and all(w.next_step for w in p.weak_answers)
     assert plan.strengths == [] and plan.no_strength_message
+
+
+def test_the_method_text_is_generated_from_the_content_files(mini: Catalogue) -> None:
+    from scoring.method import method_sections
+
+    sections = {s.title: " ".join(s.paragraphs) for s in method_sections(mini, "mini")}
+    priority = sections["Importance, cible et priorité"]
+    assert "«\u00a0Pas un enjeu\u00a0», «\u00a0Enjeu secondaire\u00a0»" in priority
+    assert "Sans réponse, elle compte comme «\u00a0Enjeu important\u00a0»" in priority
+    assert "Structuration 40" in priority and "Sans cible, la cible est 100." in priority
+    assert "de 3 à 5 dimensions" in sections["Les recommandations"]
+    assert "Ce que fait la collectivité pour atteindre le niveau 1." in sections["Les étapes suivantes"]
