@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scoring.engine import applies
+from scoring.completion import Completion, asked, asked_in, completion, question_numbers
 from scoring.models import Dimension, Question, Questionnaire
 from services import DiagnosticRecord, diagnostics, params
 from services.diagnostics import Item
@@ -21,11 +21,11 @@ HALF_LABEL = {"motivation": "Motivations", "resource": "Ressources"}
 
 
 def _applicable(dim: Dimension, authority_type: str | None) -> list[Question]:
-    return [x for x in dim.questions if applies(x, authority_type, catalogue().territories)]
+    return asked_in(dim, catalogue().territories, authority_type)
 
 
-def _done(questions: list[Question]) -> int:
-    return sum(current.saved_value(keys.answer(x.id)) is not None for x in questions)
+def _done(questions: list[Question]) -> Completion:
+    return completion(questions, {x.id: current.saved_value(keys.answer(x.id)) for x in questions})
 
 
 def _first_unfinished(q: Questionnaire, authority_type: str | None, carried: set[str]) -> int:
@@ -33,7 +33,7 @@ def _first_unfinished(q: Questionnaire, authority_type: str | None, carried: set
     from the previous diagnostic and not yet confirmed (1 if everything is answered)."""
     for i, dim in enumerate(q.dimensions, 1):
         questions = _applicable(dim, authority_type)
-        if _done(questions) < len(questions) or any(x.id in carried for x in questions):
+        if not _done(questions).complete or any(x.id in carried for x in questions):
             return i
     return 1
 
@@ -57,9 +57,9 @@ def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
         for i, dim in enumerate(q.dimensions, 1):
             questions = _applicable(dim, authority_type)
             done = _done(questions)
-            icon, status = STATUS_ICONS[2 if done == len(questions) else 1 if done else 0]
+            icon, status = STATUS_ICONS[2 if done.complete else 1 if done.answered else 0]
             st.button(
-                f"{i}. {dim.short_title} · {done}/{len(questions)}",
+                f"{i}. {dim.short_title} · {done.answered}/{done.applicable}",
                 key=f"jump:{dim.id}",
                 on_click=_go,
                 args=(i,),
@@ -134,9 +134,9 @@ def _body(
     drawn = [question_widgets.importance(rec, q, dim, first_run)]
     carried = diagnostics.carried_over(store(), rec)
     authority_type = rec.profile.get("authority_type")
-    first = sum(len(_applicable(d, authority_type)) for d in q.dimensions[: step - 1]) + 1
-    for offset, question in enumerate(_applicable(dim, authority_type)):
-        drawn += question_widgets.question(rec, first + offset, question, carried, first_run)
+    numbers = question_numbers(q, catalogue().territories, authority_type)
+    for question in _applicable(dim, authority_type):
+        drawn += question_widgets.question(rec, numbers[question.id], question, carried, first_run)
     return drawn
 
 
@@ -158,8 +158,7 @@ def render() -> None:
             shown += [keys.answer(question.id), keys.comment(question.id)]
         current.seed(shown)
     saving.retry_pending()
-    all_questions = [x for d in q.dimensions for x in _applicable(d, authority_type)]
-    share = _done(all_questions) / len(all_questions) if all_questions else 0.0
+    share = _done(asked(q, catalogue().territories, authority_type)).share
     _header(rec, q, step, share)
     if _needs_profile(rec):
         return

@@ -93,7 +93,7 @@ def _on_this_device() -> None:
             left.markdown(f"**{escape_markdown(name)}**")
             left.caption(
                 f"{summary.questionnaire_title} · modifié le {short_date(rec.updated_at.astimezone(PARIS).date())} · "
-                f"{summary.answered} question(s) renseignée(s) sur {summary.applicable}"
+                f"{summary.done.answered} question(s) renseignée(s) sur {summary.done.applicable}"
                 + (" · participation à un atelier" if rec.workshop_id else "")
             )
             middle.page_link(

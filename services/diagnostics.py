@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from scoring.engine import applies
+from scoring.completion import Completion, asked, completion
 from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
 from storage import DiagnosticRecord, Store
@@ -27,8 +27,7 @@ class Summary:
 
     record: DiagnosticRecord
     questionnaire_title: str
-    answered: int
-    applicable: int
+    done: Completion
 
 
 def summaries(store: Store, catalogue: Catalogue, ids: list[str]) -> list[Summary]:
@@ -40,9 +39,11 @@ def summaries(store: Store, catalogue: Catalogue, ids: list[str]) -> list[Summar
         if diag_id not in found or found[diag_id][0].questionnaire_id not in catalogue.questionnaires:
             continue
         rec, responses = found[diag_id]
-        asked = applicable_questions(catalogue, rec)
-        title = catalogue.questionnaire(rec.questionnaire_id).title
-        out.append(Summary(rec, title, sum(responses.answers.get(q) is not None for q in asked), len(asked)))
+        questionnaire = catalogue.questionnaire(rec.questionnaire_id)
+        done = completion(
+            asked(questionnaire, catalogue.territories, rec.profile.get("authority_type")), responses.answers
+        )
+        out.append(Summary(rec, questionnaire.title, done))
     return out
 
 
@@ -119,10 +120,3 @@ def previous_responses(store: Store, rec: DiagnosticRecord) -> ResponseSet | Non
     if previous is None or previous.questionnaire_id != rec.questionnaire_id:
         return None
     return store.load_responses(previous.id)
-
-
-def applicable_questions(catalogue: Catalogue, rec: DiagnosticRecord) -> list[str]:
-    """Ids of the questions asked of this diagnostic's authority, in questionnaire order."""
-    questionnaire = catalogue.questionnaire(rec.questionnaire_id)
-    authority_type = rec.profile.get("authority_type")
-    return [q.id for _, q in questionnaire.questions() if applies(q, authority_type, catalogue.territories)]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from reports.charts import group_distribution_figure
+from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.group import QuestionStats
 from scoring.models import Question, ResponseSet
@@ -22,7 +23,7 @@ from ui import keys, page, transfer_widgets
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from workshops import anonymity
-from workshops.analysis import Agreed, agenda, consolidation_prefill, question_numbers
+from workshops.analysis import Agreed, agenda, consolidation_prefill
 from workshops.participants import Participant
 
 SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
@@ -136,7 +137,7 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     st.header("Consolidation : la réponse du groupe", anchor=False)
     cat = catalogue()
     questionnaire = cat.questionnaire(workshop.questionnaire_id)
-    numbers = question_numbers(questionnaire, cat, workshop.profile.get("authority_type"))
+    numbers = question_numbers(questionnaire, cat.territories, workshop.profile.get("authority_type"))
     figures = anonymity.group_figures(cat, people, anonymity.min_people(cat))
     stats = figures.stats if figures else {}
     saved = workshops.collegial_responses(store(), workshop)

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from reports.charts import group_distribution_figure
+from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.models import Questionnaire
 from services import WorkshopRecord
@@ -23,7 +24,7 @@ from ui.resources import catalogue
 from ui.text import escape_markdown
 from ui.workshop_data import participants
 from workshops import anonymity
-from workshops.analysis import AgendaItem, agenda, question_numbers, role_rows
+from workshops.analysis import AgendaItem, agenda, role_rows
 from workshops.anonymity import GroupFigures
 from workshops.participants import Participant
 
@@ -194,7 +195,7 @@ def live_panel(workshop: WorkshopRecord) -> None:
     people = participants(workshop.id)
     figures = anonymity.group_figures(catalogue(), people, _threshold())
     stats = figures.stats if figures else {}
-    numbers = question_numbers(questionnaire, catalogue(), workshop.profile.get("authority_type"))
+    numbers = question_numbers(questionnaire, catalogue().territories, workshop.profile.get("authority_type"))
     items = agenda(questionnaire, numbers, stats)
     started = len(anonymity.contributors(people))
     cols = st.columns(4)

@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from scoring.engine import applies
 from scoring.group import QuestionStats, divergence_agenda
-from scoring.loader import Catalogue
 from scoring.models import Dimension, Question, Questionnaire
 from workshops.anonymity import RoleFigures
 from workshops.roles import role
@@ -53,12 +51,6 @@ class AgendaItem:
     dimension: Dimension
     question: Question
     stats: QuestionStats
-
-
-def question_numbers(questionnaire: Questionnaire, catalogue: Catalogue, authority_type: str | None) -> dict[str, int]:
-    """Questions numbered as on the questionnaire page: applicable ones only, from 1."""
-    applicable = [q for _, q in questionnaire.questions() if applies(q, authority_type, catalogue.territories)]
-    return {q.id: n for n, q in enumerate(applicable, 1)}
 
 
 def agenda(questionnaire: Questionnaire, numbers: dict[str, int], stats: dict[str, QuestionStats]) -> list[AgendaItem]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.engine import applies
-from scoring.models import Questionnaire, ResponseSet, Territories
+from scoring.models import ResponseSet
 
 
 @dataclass(frozen=True)
@@ -26,24 +25,3 @@ class Participant:
     def started(self) -> bool:
         """Whether they have given at least one answer (a level, dk or na)."""
         return bool(self.responses.answers)
-
-
-@dataclass(frozen=True)
-class Completion:
-    """Questions answered out of those that apply to the workshop's authority."""
-
-    answered: int
-    applicable: int
-
-    @property
-    def share(self) -> float:
-        """0.0 to 1.0."""
-        return self.answered / self.applicable if self.applicable else 0.0
-
-
-def completion(questionnaire: Questionnaire, territories: Territories, responses: ResponseSet) -> Completion:
-    """How many applicable questions have an answer (dk and na count as answers)."""
-    authority_type = responses.profile.authority_type
-    applicable = [q for _, q in questionnaire.questions() if applies(q, authority_type, territories)]
-    answered = sum(responses.answers.get(q.id) is not None for q in applicable)
-    return Completion(answered, len(applicable))

@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
+from scoring.completion import asked, completion, question_numbers
 from scoring.engine import score
 from scoring.group import question_stats
 from scoring.loader import Catalogue
 from tests.unit.conftest import responses
-from workshops.analysis import agenda, consolidation_prefill, question_numbers
+from workshops.analysis import agenda, consolidation_prefill
 from workshops.anonymity import group_figures
-from workshops.participants import Participant, completion
+from workshops.participants import Participant
 
 
 def person(
@@ -31,7 +32,8 @@ def person(
 
 def test_completion_counts_applicable_questions_only_with_dk_and_na_as_answers(mini: Catalogue) -> None:
     q = mini.questionnaire("mini")
-    done = completion(q, mini.territories, responses({"m_a": 1, "o_a": "dk", "a_a": "na", "m_region": 2}))
+    answers = responses({"m_a": 1, "o_a": "dk", "a_a": "na", "m_region": 2}).answers
+    done = completion(asked(q, mini.territories, "communaute_communes"), answers)
     # m_region is for regions only: 6 applicable questions for a communauté de communes
     assert (done.answered, done.applicable) == (3, 6)
     assert done.share == pytest.approx(0.5)
@@ -69,7 +71,7 @@ def test_importance_is_prefilled_with_the_rounded_mean_importance_of_three_peopl
 def test_the_agenda_ranks_divergent_questions_first_numbered_as_participants_saw_them(mini: Catalogue) -> None:
     q = mini.questionnaire("mini")
     people = [responses(a) for a in ({"m_a": 2, "o_a": 0, "a_b": 1}, {"m_a": 3, "o_a": 4, "a_b": 3}, {"m_a": 2})]
-    numbers = question_numbers(q, mini, "communaute_communes")
+    numbers = question_numbers(q, mini.territories, "communaute_communes")
     assert numbers == {"m_a": 1, "m_b": 2, "o_a": 3, "o_b": 4, "a_a": 5, "a_b": 6}  # m_region is for regions
     items = agenda(q, numbers, question_stats(q, people))
     assert [(i.number, i.stats.spread, i.stats.divergent) for i in items] == [(3, 4, True), (6, 2, True), (1, 1, False)]
