@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from storage import WorkshopClosed, WorkshopNotFound
 from storage.workshops import normalize_join_code
-from ui import current, keys, page
+from ui import client, current, keys, page
 from ui.resources import store
 from ui.text import escape_markdown
 from workshops import access, links
@@ -17,17 +17,17 @@ from workshops.roles import ROLES
 ROLE_LABELS = {r.id: r.label for r in ROLES}
 
 
-def _failed(message: str) -> None:
-    failures: list[float] = st.session_state.setdefault(keys.JOIN_FAILURES, [])
-    failures.append(time.time())
+def _failed(message: str, address: str) -> None:
+    access.record_failure(store(), address, datetime.now(UTC))
     st.error(message)
 
 
 def _join(code: str, role_id: str | None, first_name: str) -> None:
-    wait = access.wait_before_retry(st.session_state.get(keys.JOIN_FAILURES, []), time.time())
+    address = client.client_key()
+    wait = access.join_wait(store(), address, datetime.now(UTC))
     if wait > 0:
         st.error(
-            f"Trop de codes erronés depuis cette page. Réessayez dans {int(wait // 60) + 1} min, "
+            f"Trop de codes erronés ont été essayés récemment. Réessayez dans {int(wait // 60) + 1} min, "
             "ou demandez le lien à l’animateur."
         )
         return
@@ -39,7 +39,8 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
     if workshop is None:
         _failed(
             f"Aucun atelier ne correspond au code « {escape_markdown(code.strip())} ». Vérifiez-le auprès de "
-            "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L)."
+            "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L).",
+            address,
         )
         return
     if role_id is None:
@@ -95,14 +96,15 @@ def render() -> None:
             "Votre prénom (facultatif)",
             max_chars=50,
             key=keys.JOIN_FIRST_NAME,
-            help="Visible par l’animateur seulement, dans la liste des participants et "
-            "leur avancement ; jamais à côté de vos réponses.",
+            help="Facultatif. Le tableau de bord ne montre que des nombres : votre prénom n’est affiché ni à "
+            "côté de vos réponses, ni à côté de votre avancement.",
         )
         submitted = st.form_submit_button("Rejoindre l’atelier", type="primary")
     st.caption(
         "Vos réponses individuelles ne sont montrées à personne : l’animateur et le groupe voient des résultats "
-        "d’ensemble, et une répartition (par rôle, les commentaires d’une question) seulement quand elle "
-        "regroupe au moins 3 personnes."
+        "d’ensemble, chacun calculé sur au moins 3 personnes ; un rôle n’est montré à part que si lui et le "
+        "reste du groupe réunissent chacun au moins 3 personnes, et les commentaires d’une question qu’à partir "
+        "de 3 commentaires."
     )
     if submitted:
         _join(code, role_id, first_name)

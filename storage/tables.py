@@ -132,3 +132,13 @@ importances = _child(
 )
 
 comments = _child("comments", "item_id", Column("text", Text, nullable=False))
+
+
+join_failures = Table(
+    "join_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client", String(64), nullable=False),
+    Column("at", UTCDateTime, nullable=False, index=True),
+)
+"""Wrong join codes, by hashed client address, kept for the throttling window then deleted."""
