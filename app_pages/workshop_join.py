@@ -2,44 +2,26 @@
 
 from __future__ import annotations
 
-import time
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from services import params, workshops
 from services.workshops import JoinRefused
-from ui import current, keys, page
+from ui import client, current, keys, page
 from ui.resources import store
 from ui.text import escape_markdown
-from workshops import access, links
+from workshops import links
 from workshops.roles import ROLES
 
 ROLE_LABELS = {r.id: r.label for r in ROLES}
 
 
-def _failed(message: str) -> None:
-    failures: list[float] = st.session_state.setdefault(keys.JOIN_FAILURES, [])
-    failures.append(time.time())
-    st.error(message)
-
-
 def _join(code: str, role_id: str | None, first_name: str) -> None:
-    wait = access.wait_before_retry(st.session_state.get(keys.JOIN_FAILURES, []), time.time())
-    if wait > 0:
-        st.error(
-            f"Trop de codes erronés depuis cette page. Réessayez dans {int(wait // 60) + 1} min, "
-            "ou demandez le lien à l’animateur."
-        )
-        return
-    if not params.normalize_join_code(code):
-        st.error("Saisissez le code de l’atelier : 6 caractères, affichés par l’animateur.")
-        return
-    workshop = workshops.find_by_code(store(), code)
-    if workshop is None:
-        _failed(
-            f"Aucun atelier ne correspond au code « {escape_markdown(code.strip())} ». Vérifiez-le auprès de "
-            "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L)."
-        )
+    try:
+        workshop = workshops.find_for_join(store(), code, client.client_key(), datetime.now(UTC))
+    except JoinRefused as exc:
+        st.error(escape_markdown(str(exc)))
         return
     # A second click on the same form (same person) reopens their diagnostic rather than adding a participant.
     joined: dict[tuple[str, str, str], str] = st.session_state.setdefault(keys.JOINED_WORKSHOPS, {})
@@ -78,14 +60,15 @@ def render() -> None:
             "Votre prénom (facultatif)",
             max_chars=50,
             key=keys.JOIN_FIRST_NAME,
-            help="Visible par l’animateur seulement, dans la liste des participants et "
-            "leur avancement ; jamais à côté de vos réponses.",
+            help="Facultatif. Le tableau de bord ne montre que des nombres : votre prénom n’est affiché ni à "
+            "côté de vos réponses, ni à côté de votre avancement.",
         )
         submitted = st.form_submit_button("Rejoindre l’atelier", type="primary")
     st.caption(
         "Vos réponses individuelles ne sont montrées à personne : l’animateur et le groupe voient des résultats "
-        "d’ensemble, et une répartition (par rôle, les commentaires d’une question) seulement quand elle "
-        "regroupe au moins 3 personnes."
+        "d’ensemble, chacun calculé sur au moins 3 personnes ; un rôle n’est montré à part que si lui et le "
+        "reste du groupe réunissent chacun au moins 3 personnes, et les commentaires d’une question qu’à partir "
+        "de 3 commentaires."
     )
     if submitted:
         _join(code, role_id, first_name)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from scoring.models import Profile, ResponseSet
+from services import params
 from services.params import normalize_join_code
 from storage import DiagnosticRecord, Store, WorkshopClosed, WorkshopNotFound, WorkshopRecord
+from workshops import access
 from workshops.participants import Participant
 from workshops.roles import ROLE_IDS
 
@@ -48,6 +52,30 @@ def find_by_code(store: Store, code: str) -> WorkshopRecord | None:
     """The workshop of a join code as typed (case, spaces and dashes ignored), or None."""
     normalized = normalize_join_code(code)
     return store.find_workshop_by_code(normalized) if normalized else None
+
+
+def find_for_join(store: Store, code: str, client: str, now: datetime) -> WorkshopRecord:
+    """The workshop a typed join code opens; `JoinRefused` says why not, in French.
+
+    Wrong codes are counted per client address and server-wide (`workshops.access`), in the database
+    so that every instance counts the same: past the limit, even a right code waits.
+    """
+    wait = access.join_wait(store, client, now)
+    if wait > 0:
+        raise JoinRefused(
+            f"Trop de codes erronés ont été essayés récemment. Réessayez dans {int(wait // 60) + 1} min, "
+            "ou demandez le lien à l’animateur."
+        )
+    if not normalize_join_code(code):
+        raise JoinRefused("Saisissez le code de l’atelier : 6 caractères, affichés par l’animateur.")
+    workshop = find_by_code(store, code)
+    if workshop is None:
+        access.record_failure(store, client, now)
+        raise JoinRefused(
+            f"Aucun atelier ne correspond au code « {params.text(code)[:20]} ». Vérifiez-le auprès de "
+            "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L)."
+        )
+    return workshop
 
 
 def join(store: Store, workshop: WorkshopRecord, role_id: str | None, first_name: str) -> str:

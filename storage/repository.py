@@ -39,10 +39,11 @@ from storage.responses import (
 )
 from storage.responses import split_answer as _answer
 from storage.tables import answers, comments, diagnostics, importances, targets, workshops
+from storage.throttle import ThrottleMixin
 from storage.workshops import WorkshopMixin, check_open
 
 
-class Store(WorkshopMixin):
+class Store(WorkshopMixin, ThrottleMixin):
     """Diagnostics, their answers and action plans, and workshops, in one database."""
 
     def create_diagnostic(

@@ -145,3 +145,12 @@ targets = _child(
     },
 )
 """Per dimension, the score (0–100) or the band id an authority sets out to reach."""
+
+join_failures = Table(
+    "join_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client", String(64), nullable=False),
+    Column("at", UTCDateTime, nullable=False, index=True),
+)
+"""Wrong join codes, by hashed client address, kept for the throttling window then deleted."""

@@ -46,8 +46,7 @@ def _too_few(people: int) -> None:
 
 
 def participation(people: Sequence[Participant]) -> None:
-    """Counts of who joined, started and finished (per role when the role is large enough), then the
-    first names in alphabetical order, apart: no progress is ever shown beside a name."""
+    """Counts of who joined, started and finished, per role when the role is large enough; no names."""
     if not people:
         st.info("Aucun participant pour l’instant. Projetez le code ou le QR code pour qu’ils rejoignent l’atelier.")
         return
@@ -57,9 +56,7 @@ def participation(people: Sequence[Participant]) -> None:
     ]
     st.table(pd.DataFrame(rows), hide_index=True)
     st.caption(f"Un rôle n’a sa ligne que s’il réunit au moins {_threshold()} personnes, et le reste du groupe aussi.")
-    with st.expander("Qui a rejoint (ordre alphabétique)"):
-        st.text("\n".join(anonymity.roster_names(people)))
-        st.caption("Cette liste ne dit rien de l’avancement ni des réponses de chacun.")
+    st.caption("Aucun prénom n’est affiché : un nom à côté d’un avancement dirait à qui est la dernière réponse.")
 
 
 def radar(figures: GroupFigures | None, started: int) -> None:

@@ -1,19 +1,46 @@
 """Who may open a workshop, and how wrong join codes are slowed down.
 
-Join codes are 6 characters out of 31 (887 million codes, `storage.workshops`): with a few
-hundred workshops open, a random guess succeeds about once in millions of tries. On top
-of that, one browser session may try at most `MAX_FAILURES` wrong codes per `WINDOW_S`
-seconds, so that nobody tries codes by hand in a loop; a script opening new sessions is
-still held back by the code space, and a code only lets one join as a participant.
+Join codes are 6 characters out of 31 (31⁶ = 887,503,681 codes, `storage.workshops`). Wrong
+codes are counted in the database (so across instances and browser sessions) per client
+address and for the whole server: at most `LIMITS.per_client` per address and
+`LIMITS.server_wide` in all per `LIMITS.window_s` seconds. With 100 workshops open at once, a
+guesser needs about 8.9 million tries on average, that is at least 308 days at the server-wide
+rate (README, « Codes d'atelier »). A code only lets one join as a participant.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import ipaddress
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
 
-MAX_FAILURES = 10
-WINDOW_S = 600.0
+CODE_SPACE = 31**6
+
+
+@dataclass(frozen=True)
+class JoinLimits:
+    """How many wrong join codes are allowed per window, per client address and in all."""
+
+    per_client: int = 10
+    server_wide: int = 200
+    window_s: float = 600.0
+
+
+LIMITS = JoinLimits()
+
+
+class JoinFailureLog(Protocol):
+    """Where wrong codes are counted (the `Store`)."""
+
+    def record_join_failure(self, client: str, at: datetime, forget_before: datetime) -> None:
+        """Count one wrong code from `client`, forget those before `forget_before`."""
+
+    def recent_join_failures(self, client: str, since: datetime, limit: int) -> tuple[list[datetime], list[datetime]]:
+        """The latest failures since `since`: the client's, everyone's."""
 
 
 def password_matches(given: str, expected: str) -> bool:
@@ -21,16 +48,62 @@ def password_matches(given: str, expected: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
-def recent_failures(failures: Sequence[float], now: float, window_s: float = WINDOW_S) -> list[float]:
-    """The failure times still inside the window."""
-    return [t for t in failures if now - t < window_s]
+def _wait(failures: Sequence[datetime], now: datetime, allowed: int, window_s: float) -> float:
+    """Seconds until fewer than `allowed` failures are left in the window (0 when allowed now)."""
+    recent = sorted((t for t in failures if (now - t).total_seconds() < window_s), reverse=True)
+    if len(recent) < allowed:
+        return 0.0
+    return max(0.0, window_s - (now - recent[allowed - 1]).total_seconds())
 
 
 def wait_before_retry(
-    failures: Sequence[float], now: float, max_failures: int = MAX_FAILURES, window_s: float = WINDOW_S
+    mine: Sequence[datetime], everyone: Sequence[datetime], now: datetime, limits: JoinLimits = LIMITS
 ) -> float:
-    """Seconds to wait before another code may be tried (0 when allowed)."""
-    recent = sorted(recent_failures(failures, now, window_s))
-    if len(recent) < max_failures:
-        return 0.0
-    return max(0.0, recent[-max_failures] + window_s - now)
+    """Seconds to wait before this client may try another code: the longer of its own limit and
+    the server-wide one (0 when allowed)."""
+    return max(
+        _wait(mine, now, limits.per_client, limits.window_s), _wait(everyone, now, limits.server_wide, limits.window_s)
+    )
+
+
+def join_wait(log: JoinFailureLog, client: str, now: datetime, limits: JoinLimits = LIMITS) -> float:
+    """Seconds before `client` may try a code, from the failures every instance recorded."""
+    since = now - timedelta(seconds=limits.window_s)
+    mine, everyone = log.recent_join_failures(client, since, max(limits.per_client, limits.server_wide))
+    return wait_before_retry(mine, everyone, now, limits)
+
+
+def record_failure(log: JoinFailureLog, client: str, now: datetime, limits: JoinLimits = LIMITS) -> None:
+    """Count a wrong code from `client`; failures older than the window are forgotten."""
+    log.record_join_failure(client, now, now - timedelta(seconds=limits.window_s))
+
+
+def client_address(remote_ip: str | None, forwarded_for: str | None, trusted_proxies: int) -> str | None:
+    """The client's address: the connection's, or with `trusted_proxies` proxies in front, the one
+    the outermost trusted proxy saw (the `trusted_proxies`-th from the right in X-Forwarded-For)."""
+    if trusted_proxies <= 0 or not forwarded_for:
+        return remote_ip
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    return hops[-trusted_proxies] if len(hops) >= trusted_proxies else (hops[0] if hops else remote_ip)
+
+
+def client_key(address: str | None) -> str:
+    """What failures are counted under: a hash of the IPv4 address or of the IPv6 /64 network
+    (one subscriber's block), never the address itself; « local » without an address."""
+    if not address:
+        label = "local"
+    else:
+        try:
+            ip = ipaddress.ip_address(address.strip())
+        except ValueError:
+            label = "invalid"
+        else:
+            label = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    return hashlib.sha256(label.encode("utf-8")).hexdigest()[:32]
+
+
+def expected_days_to_guess(open_workshops: int, limits: JoinLimits = LIMITS) -> float:
+    """Mean days for a guesser at the server-wide rate to hit one of `open_workshops` codes."""
+    tries = CODE_SPACE / max(open_workshops, 1)
+    per_day = limits.server_wide * 86_400 / limits.window_s
+    return tries / per_day

@@ -10,8 +10,8 @@ Every group figure covers at least `min_people` people (`rules.yaml`, `workshop_
   the difference of two others over one or two people); the same rule holds per question;
 - a question's comments appear once `min_people` people commented on it, in an order drawn
   from the texts (keyed hash), never the joining or alphabetical order;
-- progress is counted, per shown role at most, never listed beside names; the roster is
-  alphabetical, without numbers or times;
+- progress is counted, per shown role at most; no name, join number or time is shown (a name
+  beside a progress, or the moment someone joins, would tell whose answer just moved a figure);
 - a participant compares themselves with the others only when at least `min_people` others
   have finished.
 
@@ -211,12 +211,6 @@ def participation(roster: Sequence[Participant], min_people: int) -> list[Count]
     if roles and rest:
         rows.append(count(OTHER_ROLES, rest))
     return [*rows, count("Ensemble", roster)]
-
-
-def roster_names(roster: Sequence[Participant]) -> list[str]:
-    """Who joined, in alphabetical order: « Camille (élu) », « Sans prénom (technicien) »."""
-    labels = [f"{(p.first_name or '').strip() or 'Sans prénom'} ({role(p.role).short})" for p in roster]
-    return sorted(labels, key=str.casefold)
 
 
 def visible_comments(question_id: str, people: Sequence[Participant], min_people: int, key: str) -> list[str] | None:

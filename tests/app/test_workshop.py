@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import tomllib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +16,8 @@ from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
 from tests.app.conftest import new_app, texts
+from ui.workshop_dashboard import TABS
+from workshops.access import LIMITS, client_key, record_failure
 from workshops.analysis import consolidation_prefill
 from workshops.anonymity import group_figures
 from workshops.participants import Participant
@@ -117,6 +122,28 @@ def test_joining_with_a_wrong_code_says_so_in_french() -> None:
     at.button[0].click().run()
     assert not at.exception
     assert "Aucun atelier ne correspond au code « ZZZ-999 »" in texts(at)
+
+
+@pytest.mark.usefixtures("database")
+def test_wrong_codes_are_counted_in_the_database_so_a_new_session_is_held_back_by_the_server_wide_limit() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    at = _open("workshop_join")
+    at.text_input(key="join:code").input("ZZZ-999")
+    at.radio(key="join:role").set_value("elu")
+    at.button[0].click().run()
+    now = datetime.now(UTC)
+    _, everyone = store.recent_join_failures("", now - timedelta(minutes=10), 20)
+    assert len(everyone) == 1
+    for i in range(LIMITS.server_wide - 1):  # wrong codes from elsewhere, up to the server-wide limit
+        record_failure(store, client_key(f"198.51.100.{i % 250}"), now)
+    fresh = _open("workshop_join")  # a new browser session
+    fresh.text_input(key="join:code").input(workshop.join_code)
+    fresh.radio(key="join:role").set_value("elu")
+    fresh.button[0].click().run()
+    assert not fresh.exception
+    assert "Trop de codes erronés ont été essayés récemment" in texts(fresh)
+    assert store.participant_responses(workshop.id) == []
 
 
 @pytest.mark.usefixtures("database")
@@ -243,8 +270,7 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
     page = texts(at)
     assert "Atelier Sud" in page and "Atelier Nord" not in page
     assert {m.label: m.value for m in at.metric}["Participants"] == "1"
-    roster = "\n".join(str(t.value) for t in at.text)
-    assert "Sudiste" in roster and "Nordiste" not in roster
+    assert {m.label: m.value for m in at.metric}["Ont commencé"] == "1"
     # the consolidation writes into that workshop's collegial diagnostic only
     assert any(theirs.consolidated_id in str(link.proto) for link in at.get("page_link"))
     assert not any(ours.consolidated_id in str(link.proto) for link in at.get("page_link"))
@@ -254,7 +280,7 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
 
 
 @pytest.mark.usefixtures("database")
-def test_the_dashboard_counts_participants_and_lists_names_alphabetically_without_progress() -> None:
+def test_the_dashboard_counts_participants_and_shows_no_name_and_no_individual_progress() -> None:
     store = Store()
     workshop = _workshop(store)
     _participant(store, workshop, "elu", {"ess_weight_knowledge": 0}, first_name="Zoé")
@@ -265,9 +291,9 @@ def test_the_dashboard_counts_participants_and_lists_names_alphabetically_withou
     assert metrics["Participants"] == "3" and metrics["Questions divergentes"] == "–"
     counts = at.table[0].value
     assert counts.to_dict("records") == [{"Rôle": "Ensemble", "Ont rejoint": 3, "Ont commencé": 2, "Ont terminé": 1}]
-    roster = "\n".join(str(t.value) for t in at.text)
-    assert roster == "Camille (élu)\nSans prénom (technicien)\nZoé (élu)"
-    assert "1/15" not in texts(at) and not at.dataframe
+    page = texts(at) + "\n".join(str(t.value) for t in at.text)
+    assert "Camille" not in page and "Zoé" not in page
+    assert "1/15" not in page and not at.dataframe
 
 
 def _tab(workshop: WorkshopRecord, label: str) -> AppTest:
@@ -410,3 +436,19 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     assert metrics[0]["Indice global"] == f"{expected.overall.value:.0f}/100"
     assert [t.value.to_dict() for t in results[0].table] == [t.value.to_dict() for t in results[1].table]
     assert "Recommandations" in texts(results[0])
+
+
+# --- exports from the screen ----------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("database")
+def test_no_dashboard_tab_draws_a_framework_table_with_its_own_csv_download() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    for role, level in (("elu", 0), ("elu", 2), ("elu", 4), ("technicien", 1), ("technicien", 3), ("technicien", 4)):
+        _participant(store, workshop, role, {"ess_weight_knowledge": level}, comments={"ess_weight_knowledge": "=1+1"})
+    for label in TABS:
+        at = _tab(workshop, label)
+        assert not at.dataframe, label  # st.table: no download button
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["disableDataExport"] is True  # nor for any st.dataframe someone adds later

@@ -1,4 +1,4 @@
-"""Links, QR codes, the facilitator password and the join-code retry limit."""
+"""Links, QR codes and the facilitator password (the join-code limit: `test_join_throttle.py`)."""
 
 from __future__ import annotations
 
@@ -37,14 +37,3 @@ def test_the_facilitator_password_is_compared_exactly() -> None:
     assert access.password_matches("clé secrète", "clé secrète")
     assert not access.password_matches("clé secrete", "clé secrète")
     assert not access.password_matches("", "x")
-
-
-def test_wrong_codes_are_limited_per_session_within_a_window() -> None:
-    now = 1_000_000.0
-    assert access.wait_before_retry([], now) == 0
-    nine = [now - 10] * (access.MAX_FAILURES - 1)
-    assert access.wait_before_retry(nine, now) == 0
-    ten = [*nine, now - 5]
-    assert access.wait_before_retry(ten, now) == access.WINDOW_S - 10
-    old = [now - access.WINDOW_S - 1] * 50
-    assert access.wait_before_retry(old, now) == 0
