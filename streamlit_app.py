@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from ui import page
+from ui import localise, page
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -16,7 +16,7 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="auto",
 )
-page.declare_french()
+localise.localise()
 page.apply_style()
 
 navigation = st.navigation(
@@ -57,4 +57,6 @@ navigation = st.navigation(
         ],
     }
 )
+# Each page its own browser title (« Résultats – Autodiagnostic ESS des territoires »).
+st.set_page_config(page_title=localise.page_title(navigation.title))
 navigation.run()

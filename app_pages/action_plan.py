@@ -104,7 +104,7 @@ def _dimension(rec: DiagnosticRecord, plan: list[dict[str, Any]], ds: DimensionS
 
 def render() -> None:
     """The action plan screen."""
-    st.title("Plan d’action")
+    st.title("Plan d’action", anchor=False)
     page.show_flashes()
     rec = current.record()
     if rec is None:

@@ -128,7 +128,7 @@ def render() -> None:
     """The questionnaire screen."""
     rec = current.record()
     if rec is None:
-        st.title("Questionnaire")
+        st.title("Questionnaire", anchor=False)
         return
     q = current.questionnaire_of(rec)
     authority_type = rec.profile.get("authority_type")
@@ -139,7 +139,7 @@ def render() -> None:
     current.load_widgets(rec, shown)
     saving.retry_pending()
     name = rec.profile.get("name") or "Collectivité sans nom"
-    st.title("Questionnaire")
+    st.title("Questionnaire", anchor=False)
     st.caption(escape_markdown(f"{name} · {q.title}"))
     page.show_flashes()
     workshop_participant.banner(rec)

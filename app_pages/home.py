@@ -26,7 +26,7 @@ def _choices() -> None:
     columns = st.columns(len(cat.questionnaires))
     for column, q in zip(columns, sorted(cat.questionnaires.values(), key=lambda x: x.variant != "full"), strict=True):
         with column.container(border=True):
-            st.subheader("Version complète" if q.variant == "full" else "Version express")
+            st.subheader("Version complète" if q.variant == "full" else "Version express", anchor=False)
             n = len(q.questions())
             st.write(
                 f"{n} questions réparties en {len(q.dimensions)} dimensions, environ {q.estimated_minutes} minutes."
@@ -76,7 +76,7 @@ def _import() -> None:
 
 def render() -> None:
     """The home screen."""
-    st.title("Autodiagnostic ESS des territoires")
+    st.title("Autodiagnostic ESS des territoires", anchor=False)
     st.markdown(
         "Évaluez la politique de votre collectivité en faveur de l’**économie sociale et solidaire** : "
         "ce qui motive votre territoire à s’engager (7 critères présentés par les CRESS) et les ressources "
@@ -99,7 +99,7 @@ def render() -> None:
             icon=":material/arrow_forward:",
             query_params={keys.PARAM_DIAGNOSTIC: rec.id},
         )
-    st.header("Commencer")
+    st.header("Commencer", anchor=False)
     _choices()
     st.caption(
         "Chaque réponse est enregistrée dès qu’elle est donnée. Gardez le lien de reprise : il permet de revenir "

@@ -11,7 +11,7 @@ from ui.resources import store
 
 def render() -> None:
     """The profile form."""
-    st.title("Profil de la collectivité")
+    st.title("Profil de la collectivité", anchor=False)
     page.show_flashes()
     rec = current.record()
     if rec is None:

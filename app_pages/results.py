@@ -14,6 +14,7 @@ from scoring.engine import Scores, score
 from scoring.recommend import Advice, recommend
 from storage import DiagnosticRecord
 from ui import current, keys, page, progress, transfer_widgets, workshop_participant
+from ui.localise import CHART_CONFIG
 from ui.resources import catalogue, chart_export_warm_up
 from ui.tables import dimensions_table, radar_table
 from ui.text import escape_markdown, french_number, score_text
@@ -42,7 +43,7 @@ def _radar(
 ) -> None:
     st.subheader(title, anchor=False)
     fig = radar_figure(scores, half, previous=previous, peer=peers.median if peers else None)  # type: ignore[arg-type]
-    st.plotly_chart(fig, key=f"radar:{half}", config={"displaylogo": False, "locale": "fr"})
+    st.plotly_chart(fig, key=f"radar:{half}", config=CHART_CONFIG)
     missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]
     if missing:
         st.caption("Non représentées (non évaluées ou non concernées) : " + ", ".join(missing) + ".")
@@ -116,7 +117,7 @@ def _exports(rec: DiagnosticRecord, scores: Scores, name: str) -> None:
 
 def render() -> None:
     """The results screen."""
-    st.title("Résultats")
+    st.title("Résultats", anchor=False)
     page.show_flashes()
     rec = current.record()
     if rec is None:
@@ -154,7 +155,7 @@ def render() -> None:
     st.write(
         "Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier."
     )
-    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config={"displaylogo": False})
+    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config=CHART_CONFIG)
     _recommendations(advice)
     _exports(rec, scores, name)
 

@@ -91,7 +91,7 @@ def _live(workshop: WorkshopRecord) -> None:
 
 def render() -> None:
     """The dashboard screen."""
-    st.title("Tableau de bord de l’atelier")
+    st.title("Tableau de bord de l’atelier", anchor=False)
     workshop = facilitator_workshop()
     if workshop is None:
         return

@@ -77,7 +77,7 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
 
 def render() -> None:
     """The join screen."""
-    st.title("Rejoindre un atelier")
+    st.title("Rejoindre un atelier", anchor=False)
     page.show_flashes()
     st.write(
         "Vous participez à un atelier d’autodiagnostic ESS : saisissez le code affiché par l’animateur, "

@@ -89,7 +89,7 @@ def _created(workshop: WorkshopRecord) -> None:
 
 def render() -> None:
     """The new workshop screen."""
-    st.title("Animer un atelier")
+    st.title("Animer un atelier", anchor=False)
     page.show_flashes()
     created = st.session_state.get(keys.CREATED_WORKSHOP)
     workshop = store().get_workshop(created) if created else None

@@ -19,6 +19,7 @@ from scoring.group import QuestionStats
 from scoring.models import Question
 from storage import StorageError, WorkshopRecord
 from ui import keys, page, transfer_widgets
+from ui.localise import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown, french_number
 from workshops.analysis import (
@@ -110,7 +111,7 @@ def _question_form(
             {question.id: stats}, catalogue().questionnaire(workshop.questionnaire_id), [question.id]
         )
         fig.update_layout(height=200, showlegend=True)
-        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config={"displaylogo": False, "locale": "fr"})
+        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config=CHART_CONFIG)
     else:
         st.caption(f"Moins de {MIN_GROUP} participants ont répondu : pas de proposition calculée.")
     if question.id in saved["answers"]:

@@ -19,6 +19,7 @@ from scoring.group import QuestionStats
 from scoring.models import Questionnaire
 from storage import WorkshopRecord
 from ui import keys, workshop_charts
+from ui.localise import CHART_CONFIG
 from ui.resources import catalogue
 from ui.text import escape_markdown, french_number
 from ui.workshop_data import participants
@@ -108,7 +109,7 @@ def radar(people: Sequence[Participant]) -> None:
             st.plotly_chart(
                 workshop_charts.group_radar(view, half),
                 key=f"dash_radar:{half}",
-                config={"displaylogo": False, "locale": "fr"},
+                config=CHART_CONFIG,
             )
             with st.expander("Données du radar"):
                 st.table(workshop_charts.group_table(view, half), hide_index=True)
@@ -142,7 +143,7 @@ def distribution(
     st.plotly_chart(
         group_distribution_figure(stats, questionnaire, ids),
         key="dash_distribution",
-        config={"displaylogo": False, "locale": "fr"},
+        config=CHART_CONFIG,
     )
 
 

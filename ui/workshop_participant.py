@@ -10,6 +10,7 @@ import streamlit as st
 from scoring.engine import Scores
 from storage import DiagnosticRecord
 from ui import keys, page, workshop_charts
+from ui.localise import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -78,6 +79,6 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
             st.plotly_chart(
                 workshop_charts.own_and_group_radar(own, view, half),
                 key=f"group_radar:{half}",
-                config={"displaylogo": False, "locale": "fr"},
+                config=CHART_CONFIG,
             )
             st.table(workshop_charts.group_table(view, half, own), hide_index=True)
