@@ -92,7 +92,7 @@ def _action_form(
 
 
 def _dimension(rec: DiagnosticRecord, plan: list[dict[str, Any]], ds: DimensionScore, kit: str) -> None:
-    st.subheader(f"{ds.dimension.title} · {score_text(ds.score)}/100, priorité {ds.priority:.0f}", anchor=False)
+    st.header(f"{ds.dimension.title} · {score_text(ds.score)}/100, priorité {ds.priority:.0f}", anchor=False)
     actions = [a for a in plan if a.get("dimension_id") == ds.dimension.id]
     if not actions:
         st.caption("Aucune action pour l’instant.")

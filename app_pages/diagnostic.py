@@ -78,26 +78,28 @@ def _question(rec: DiagnosticRecord, number: int, question: Question, carried: s
         st.caption(escape_markdown(question.help))
         key, args = saving.save_callback(rec.id, "answer", question.id)
         st.radio(
-            f"Votre réponse à la question {number}",
+            f"Question {number}\u00a0: {question.text}",  # the group's accessible name (shown just above)
             options,
             format_func=lambda v: SPECIAL[v] if isinstance(v, str) else f"{v} · {levels[v].label}",
             captions=[levels[v].description if isinstance(v, int) else "" for v in options],
             key=key,
             on_change=saving.save,
             args=args,
+            label_visibility="collapsed",
         )
         if question.id in carried:
             st.caption(
                 ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
             )
         ckey, cargs = saving.save_callback(rec.id, "comment", question.id)
-        with st.expander("Commentaire" + (" (1)" if st.session_state.get(ckey) else "")):
+        with st.expander(f"Commentaire sur la question {number}" + (" (1)" if st.session_state.get(ckey) else "")):
             st.text_area(
-                f"Commentaire sur la question {number} (facultatif)",
+                f"Commentaire sur la question {number}\u00a0: {question.text} (facultatif)",
                 key=ckey,
                 on_change=saving.save,
                 args=cargs,
                 max_chars=5000,
+                label_visibility="collapsed",
             )
 
 

@@ -14,7 +14,7 @@ from scoring.engine import Scores, score
 from scoring.recommend import Advice, recommend
 from storage import DiagnosticRecord
 from ui import current, keys, page, progress, transfer_widgets, workshop_participant
-from ui.localise import CHART_CONFIG
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, chart_export_warm_up
 from ui.tables import dimensions_table, radar_table
 from ui.text import escape_markdown, french_number, score_text
@@ -41,7 +41,7 @@ def _indices(scores: Scores) -> None:
 def _radar(
     scores: Scores, half: str, title: str, name: str, previous: Scores | None, peers: progress.Peers | None = None
 ) -> None:
-    st.subheader(title, anchor=False)
+    st.header(title, anchor=False)
     fig = radar_figure(scores, half, previous=previous, peer=peers.median if peers else None)  # type: ignore[arg-type]
     st.plotly_chart(fig, key=f"radar:{half}", config=CHART_CONFIG)
     missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]

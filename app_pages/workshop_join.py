@@ -15,6 +15,9 @@ from workshops import access, links
 from workshops.roles import ROLES
 
 ROLE_LABELS = {r.id: r.label for r in ROLES}
+# Checked in the browser as the code is typed (the server checks it again).
+CODE_PATTERN = r"^\s*[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}\s*$"
+CODE_HINT = "Le code compte 6 caractères, lettres et chiffres, par exemple K7M-4QX."
 
 
 def _failed(message: str) -> None:
@@ -87,9 +90,20 @@ def render() -> None:
     if from_link and keys.JOIN_CODE not in st.session_state:
         st.session_state[keys.JOIN_CODE] = links.display_code(normalize_join_code(from_link)[:12])
     with st.form(keys.JOIN_FORM):
-        code = st.text_input("Code de l’atelier", max_chars=20, key=keys.JOIN_CODE, placeholder="Ex. : K7M-4QX")
+        code = st.text_input(
+            "Code de l’atelier",
+            max_chars=20,
+            key=keys.JOIN_CODE,
+            placeholder="Ex. : K7M-4QX",
+            required=True,
+            validate=(CODE_PATTERN, CODE_HINT),
+        )
         role_id = st.radio(
-            "Votre rôle", list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, index=None, key=keys.JOIN_ROLE
+            "Votre rôle (obligatoire)",
+            list(ROLE_LABELS),
+            format_func=ROLE_LABELS.__getitem__,
+            index=None,
+            key=keys.JOIN_ROLE,
         )
         first_name = st.text_input(
             "Votre prénom (facultatif)",

@@ -43,6 +43,7 @@ def _form() -> None:
         title = st.text_input(
             "Titre de l’atelier",
             max_chars=200,
+            required=True,
             key=keys.NEW_WORKSHOP_TITLE,
             placeholder="Ex. : Atelier ESS du conseil communautaire, 12 mars",
         )

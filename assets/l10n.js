@@ -1,4 +1,4 @@
-/* Localisation of the framework's own English words into French (see ui/localise.py).
+/* Localisation of the framework's own English words into French (see ui/a11y.py).
  * Runs once per page, from <head>: declares lang="fr", then rewrites every known English text
  * node and accessible name (aria-label, title, placeholder, alt…) as soon as the framework
  * renders it. The words live in one dictionary, assets/l10n-fr.json (window.__autodiagL10nData):

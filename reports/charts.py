@@ -28,6 +28,7 @@ BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, GREY = (
 )
 # Sequential blues for answer levels 0 (light) to 4 (dark); grey for « je ne sais pas ».
 LEVEL_COLOURS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
+LEVEL_DARK_FROM = 3  # from this level on the segment is dark: its number is written in white (≥ 4.5:1)
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 DEFAULT_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 
@@ -319,6 +320,11 @@ def group_distribution_figure(
                 orientation="h",
                 name=f"Niveau {value}",
                 marker={"color": LEVEL_COLOURS[min(value, len(LEVEL_COLOURS) - 1)]},
+                # The level's number in each segment: levels are never told apart by shade alone.
+                text=[str(value) if stats[qid].levels.get(value, 0) else "" for qid in shown],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": "#000000" if value < LEVEL_DARK_FROM else "#FFFFFF", "size": 13},
                 customdata=labels,
                 hovertemplate=f"Niveau {value} – %{{customdata}}{NBSP}: %{{x}}<extra></extra>",
             )
@@ -344,6 +350,7 @@ def group_distribution_figure(
         )
     fig.update_layout(
         barmode="stack",
+        uniformtext={"minsize": 10, "mode": "hide"},
         font={"family": FONT, "size": 12, "color": "#222222"},
         xaxis={
             "title": {"text": "Nombre de participants"},

@@ -19,7 +19,7 @@ from scoring.group import QuestionStats
 from scoring.models import Question
 from storage import StorageError, WorkshopRecord
 from ui import keys, page, transfer_widgets
-from ui.localise import CHART_CONFIG
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown, french_number
 from workshops.analysis import (

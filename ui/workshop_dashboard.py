@@ -19,7 +19,7 @@ from scoring.group import QuestionStats
 from scoring.models import Questionnaire
 from storage import WorkshopRecord
 from ui import keys, workshop_charts
-from ui.localise import CHART_CONFIG
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue
 from ui.text import escape_markdown, french_number
 from ui.workshop_data import participants
@@ -145,6 +145,9 @@ def distribution(
         key="dash_distribution",
         config=CHART_CONFIG,
     )
+    st.caption("Chaque segment porte le numéro du niveau choisi ; le tableau ci-dessous donne les effectifs.")
+    with st.expander("Données du graphique (nombre de participants par niveau)"):
+        st.table(workshop_charts.distribution_table(stats, questionnaire, ids), hide_index=True)
 
 
 def agenda_table(items: Sequence[AgendaItem]) -> pd.DataFrame:
@@ -236,9 +239,7 @@ def live_panel(workshop: WorkshopRecord) -> None:
     cols[1].metric("Ont commencé", len(started))
     cols[2].metric("Ont terminé", sum(p.finished for p in people))
     cols[3].metric("Questions divergentes", sum(i.stats.divergent for i in items) if len(started) >= MIN_GROUP else "–")
-    st.caption(
-        f"Mis à jour à {datetime.now(PARIS).strftime('%H:%M:%S')}, actualisation automatique toutes les 5 secondes."
-    )
+    st.caption(f"Mis à jour à {datetime.now(PARIS).strftime('%H:%M:%S')}.")
     # on_change="rerun": tabs keep their selection across refreshes and only the open one is computed.
     tabs = st.tabs(list(TABS), key=keys.DASHBOARD_TABS, on_change="rerun")
     views: tuple[Callable[[], None], ...] = (

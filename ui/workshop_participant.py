@@ -10,7 +10,7 @@ import streamlit as st
 from scoring.engine import Scores
 from storage import DiagnosticRecord
 from ui import keys, page, workshop_charts
-from ui.localise import CHART_CONFIG
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants

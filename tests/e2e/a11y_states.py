@@ -117,6 +117,33 @@ def _open_dashboard_tab(name: str) -> Callable[[Page], None]:
     return ready
 
 
+def _submit_empty(title: str, button: str) -> Callable[[Page], None]:
+    def ready(page: Page) -> None:
+        _heading(title)(page)
+        page.get_by_role("button", name=button).click()
+        # Streamlit checks required fields in the browser; if the click beats that check, the
+        # server's own check answers: either way an error shows.
+        expect(page.locator("[aria-invalid='true'], [data-testid='stAlert']").first).to_be_attached()
+
+    return ready
+
+
+def _profile_without_type(page: Page) -> None:
+    _heading("Profil de la collectivité")(page)
+    page.get_by_role("textbox", name="Nom de la collectivité").fill("")
+    page.get_by_role("textbox", name="Nom de la collectivité").fill("Essai")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+
+
+def _join_unknown_code(page: Page) -> None:
+    _heading("Rejoindre un atelier")(page)
+    page.get_by_role("textbox", name="Code de l’atelier").fill("ABC-DEF")
+    page.get_by_text("Élu ou élue de la collectivité").click()
+    page.get_by_role("button", name="Rejoindre l’atelier").click()
+    expect(page.get_by_text("Aucun atelier ne correspond au code")).to_be_visible()
+
+
 def _open_select(label: str) -> Callable[[Page], None]:
     def ready(page: Page) -> None:
         _heading("Plan d’action")(page)
@@ -162,6 +189,9 @@ STATES: tuple[State, ...] = (
     State("rejoindre-avec-code", "/rejoindre?code={code}", _heading("Rejoindre un atelier")),
     State("participant", "/questionnaire?d={p}", _heading("Questionnaire")),
     State("animer", "/animer", _heading("Animer un atelier")),
+    State("animer-champs-manquants", "/animer", _submit_empty("Animer un atelier", "Créer l’atelier")),
+    State("profil-champ-manquant", "/profil?d={d}", _profile_without_type),
+    State("rejoindre-code-inconnu", "/rejoindre", _join_unknown_code),
     State("tableau-de-bord", "/tableau-de-bord?animation={token}", _heading("Tableau de bord de l’atelier")),
     State(
         "tableau-de-bord-repartition",
@@ -205,18 +235,19 @@ ENGLISH_WORDS = frozenset((
     "result", "month", "day", "year", "previous", "next", "running", "view", "more", "less", "help", "please",
     "wait", "try", "again", "anyway", "empty", "pan", "reset", "autoscale", "rerun", "settings", "print", "about",
     "deploy", "made", "with", "yyyy", "dd", "loading", "connecting", "invalid", "required", "columns", "rows",
-    "ascending", "descending", "dismiss", "selected", "values", "limit", "streamlit", "app", "error", "is", "does",
+    "ascending", "descending", "dismiss", "selected", "values", "limit", "app", "error", "is", "does",
     "seem", "exist", "requested",
 ))
 # fmt: on
 _WORD = re.compile(r"(?<![\w\-/.:?=&])[A-Za-z']+(?![\w\-/.:?=&])")
 _URL = re.compile(r"https?://\S+")
 
-# Every text node and accessible name a person or a screen reader meets: text outside aria-hidden
-# subtrees and icon ligatures, and the aria-label, title, alt, placeholder… attributes.
+# Every text node and accessible name a person or a screen reader meets: all text but icon
+# ligatures (« upload », « expand_more », hidden from screen readers), and the aria-label, title,
+# alt, placeholder… attributes.
 _TEXTS_JS = """() => {
   const out = [];
-  const hidden = (el) => el.closest('[aria-hidden="true"], [data-testid="stIconMaterial"], script, style, noscript');
+  const hidden = (el) => el.closest('[data-testid="stIconMaterial"], script, style, noscript');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let node;
   while ((node = walker.nextNode())) {

@@ -1,7 +1,7 @@
 """A new user walks the diagnostic in a real browser, against `streamlit run`, on a fresh database.
 
 Elements are found as a user finds them: by role and visible text (the radio group named
-« Votre réponse à la question 3 », the option « 2 · Chiffres ponctuels »). The expected
+« Question 3 : … », named by its question, the option « 2 · Chiffres ponctuels »). The expected
 numbers come from the scoring core itself, computed from the answers the test gave.
 """
 
@@ -128,7 +128,7 @@ def option_label(question: Question, value: int | str) -> str:
 
 def answer_group(page: Page, number: int) -> Locator:
     """The radio group of question `number` (numbered across the whole questionnaire)."""
-    return page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}", exact=True)
+    return page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
 
 
 def dimension_heading(page: Page, dim: Dimension) -> Locator:
@@ -403,7 +403,7 @@ def test_one_step_can_be_answered_with_the_keyboard_only(page: Page, app: Runnin
     wait_for_app(page)
 
     # The question: Tab on to its group, then arrows to level 3, as a keyboard user would.
-    tab_to_group("Votre réponse à la question 1")
+    tab_to_group(f"Question 1\u00a0: {question.text}")
     page.keyboard.press("Space")
     for _ in range(3):
         page.keyboard.press("ArrowDown")

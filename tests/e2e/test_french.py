@@ -2,7 +2,7 @@
 
 The framework's own English (file upload, selects, date input, form hints, page not found,
 connection error, aria labels) is put into French by `assets/l10n.js` from
-`assets/l10n-fr.json`; the page is served with `lang="fr"` by `app.py` (see ui/localise.py).
+`assets/l10n-fr.json`; the page is served with `lang="fr"` by `app.py` (see ui/a11y.py).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit
 
-from ui.localise import APP_NAME, ASSETS, FrenchPageMiddleware, dictionary, page_title, rewrite_index
+from ui.a11y import APP_NAME, ASSETS, FrenchPageMiddleware, dictionary, page_title, rewrite_index
 
 STREAMLIT_INDEX = Path(streamlit.__file__).parent / "static" / "index.html"
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+import yaml
+from pydantic import BaseModel, ConfigDict
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 APP_NAME = "Autodiagnostic ESS des territoires"
@@ -130,3 +132,42 @@ def localise() -> None:
 # Plotly's toolbar is English-only (its `locale` setting changes nothing here) and adds a dozen
 # unnamed tab stops: charts are shown without it; each has its data table and PNG export.
 CHART_CONFIG: dict[str, Any] = {"displayModeBar": False, "displaylogo": False}
+
+
+def footer() -> None:
+    """The footer of every page: the accessibility status and its statement (RGAA obligation)."""
+    st.divider()
+    st.page_link(
+        "app_pages/accessibility.py",
+        label="Accessibilité\u00a0: partiellement conforme (déclaration d’accessibilité)",
+        icon=":material/accessibility:",
+    )
+
+
+class KnownException(BaseModel):
+    """A framework violation the app cannot work around, with its upstream issue."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule: str
+    selector: str
+    issue: str
+    description: str
+
+
+class Statement(BaseModel):
+    """The accessibility statement's content (assets/accessibility.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: str
+    audited_on: str
+    standard: str
+    contact: str
+    tools: list[str]
+    exceptions: list[KnownException]
+
+
+@cache
+def statement() -> Statement:
+    """The accessibility statement, validated."""
+    data = yaml.safe_load((ASSETS / "accessibility.yaml").read_text(encoding="utf-8"))
+    return Statement.model_validate(data)
