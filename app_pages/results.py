@@ -43,7 +43,7 @@ def _radar(
 ) -> None:
     st.header(title, anchor=False)
     fig = radar_figure(scores, half, previous=previous, peer=peers.median if peers else None)  # type: ignore[arg-type]
-    st.plotly_chart(fig, key=f"radar:{half}", config=CHART_CONFIG)
+    st.plotly_chart(fig, key=f"radar:{half}", config=CHART_CONFIG, theme=None)
     missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]
     if missing:
         st.caption("Non représentées (non évaluées ou non concernées) : " + ", ".join(missing) + ".")
@@ -155,7 +155,7 @@ def render() -> None:
     st.write(
         "Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier."
     )
-    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config=CHART_CONFIG)
+    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config=CHART_CONFIG, theme=None)
     _recommendations(advice)
     _exports(rec, scores, name)
 

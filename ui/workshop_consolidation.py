@@ -111,7 +111,7 @@ def _question_form(
             {question.id: stats}, catalogue().questionnaire(workshop.questionnaire_id), [question.id]
         )
         fig.update_layout(height=200, showlegend=True)
-        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config=CHART_CONFIG)
+        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config=CHART_CONFIG, theme=None)
     else:
         st.caption(f"Moins de {MIN_GROUP} participants ont répondu : pas de proposition calculée.")
     if question.id in saved["answers"]:

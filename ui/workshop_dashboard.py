@@ -110,6 +110,7 @@ def radar(people: Sequence[Participant]) -> None:
                 workshop_charts.group_radar(view, half),
                 key=f"dash_radar:{half}",
                 config=CHART_CONFIG,
+                theme=None,
             )
             with st.expander("Données du radar"):
                 st.table(workshop_charts.group_table(view, half), hide_index=True)
@@ -144,6 +145,7 @@ def distribution(
         group_distribution_figure(stats, questionnaire, ids),
         key="dash_distribution",
         config=CHART_CONFIG,
+        theme=None,
     )
     st.caption("Chaque segment porte le numéro du niveau choisi ; le tableau ci-dessous donne les effectifs.")
     with st.expander("Données du graphique (nombre de participants par niveau)"):

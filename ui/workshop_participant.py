@@ -80,5 +80,6 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
                 workshop_charts.own_and_group_radar(own, view, half),
                 key=f"group_radar:{half}",
                 config=CHART_CONFIG,
+                theme=None,
             )
             st.table(workshop_charts.group_table(view, half, own), hide_index=True)
