@@ -10,7 +10,8 @@ from typing import Any
 
 import streamlit
 
-from ui.a11y import APP_NAME, ASSETS, FrenchPageMiddleware, dictionary, page_title, rewrite_index
+from tests.app.conftest import new_app, texts
+from ui.a11y import APP_NAME, ASSETS, FrenchPageMiddleware, dictionary, page_title, rewrite_index, statement
 
 STREAMLIT_INDEX = Path(streamlit.__file__).parent / "static" / "index.html"
 
@@ -91,3 +92,26 @@ def test_the_dictionary_entries_are_trimmed_and_its_patterns_anchored_and_valid(
         re.compile(pattern)
     # the file is valid JSON on disk (the browser script reads it inlined)
     json.loads((ASSETS / "l10n-fr.json").read_text(encoding="utf-8"))
+
+
+def test_the_accessibility_statement_gives_status_exceptions_contact_and_recourse(database: str) -> None:
+    at = new_app()
+    at.run()
+    at = at.switch_page("app_pages/accessibility.py").run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Déclaration d’accessibilité" in shown
+    assert "partiellement conforme" in shown
+    for item in statement().exceptions:
+        assert item.issue in shown and item.description.split()[0] in shown
+    assert "Défenseur des droits" in shown
+    assert "contacter" in shown or "Contact" in shown
+
+
+def test_every_page_ends_with_the_accessibility_statement_link(database: str) -> None:
+    at = new_app()
+    at.run()
+    for page_file in ("app_pages/home.py", "app_pages/method.py", "app_pages/workshop_join.py"):
+        at = at.switch_page(page_file).run()
+        links = [e.proto.label for e in at.get("page_link")]
+        assert any(label.startswith("Accessibilité") for label in links), (page_file, links)

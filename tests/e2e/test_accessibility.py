@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.e2e]
 AXE_JS = REPO_ROOT / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 FAILING_IMPACTS = ("critical", "serious")
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
-COUNTS: dict[str, dict[str, int]] = {}
+COUNTS: dict[str, dict[str, Any]] = {}
 
 
 def _is_known(rule: str, target: str, exceptions: list[KnownException]) -> bool:
@@ -83,19 +83,13 @@ def heading_levels(page: Page) -> list[int]:
     return levels
 
 
-@pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
-def test_axe_finds_no_critical_or_serious_violation(
-    page: Page, app: RunningApp, seeded: Seeded, axe_source: str, state: State
-) -> None:
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(state.url(app.url, seeded))
-    wait_for_app(page)
-    state.ready(page)
-    wait_for_app(page)
+def _axe_failures(page: Page, axe_source: str, label: str) -> list[str]:
+    """Run axe; record the counts under `label`; return the critical and serious violations that are ours."""
     violations = run_axe(page, axe_source)
     exceptions = statement().exceptions
     ours: list[str] = []
-    counts = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0, "framework": 0}
+    counts: dict[str, Any] = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0, "framework": 0}
+    rules: set[str] = set()
     for violation in violations:
         for node in violation["nodes"]:
             target = " ".join(str(t) for t in node["target"])
@@ -103,19 +97,81 @@ def test_axe_finds_no_critical_or_serious_violation(
                 counts["framework"] += 1
                 continue
             counts[violation["impact"] or "minor"] += 1
+            rules.add(violation["id"])
             if violation["impact"] in FAILING_IMPACTS:
                 ours.append(f"{violation['impact']} {violation['id']}: {target} — {node['failureSummary'][:200]}")
-    COUNTS[state.name] = counts
-    assert ours == [], "\n".join(ours)
+    COUNTS[label] = counts | {"rules": sorted(rules)}
+    return ours
 
 
-@pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
-def test_heading_levels_never_skip(page: Page, app: RunningApp, seeded: Seeded, state: State) -> None:
-    page.goto(state.url(app.url, seeded))
+def _open(page: Page, base: str, seeded: Seeded, state: State, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(state.url(base, seeded))
     wait_for_app(page)
     state.ready(page)
     wait_for_app(page)
+
+
+@pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
+def test_axe_finds_no_critical_or_serious_violation_and_heading_levels_never_skip(
+    page: Page, app: RunningApp, seeded: Seeded, axe_source: str, state: State
+) -> None:
+    _open(page, app.url, seeded, state, 1280, 800)
     levels = heading_levels(page)
-    assert levels and levels[0] == 1, levels
+    assert levels and levels[0] == 1, f"the page must start with its h1: {levels}"
     skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert skips == [], f"heading levels {levels}"
+    ours = _axe_failures(page, axe_source, state.name)
+    assert ours == [], "\n".join(ours)
+
+
+PHONE_STATES = [s for s in STATES if s.name in {"accueil", "questionnaire-etape-1", "resultats", "tableau-de-bord"}]
+
+
+@pytest.mark.parametrize("state", PHONE_STATES, ids=[s.name for s in PHONE_STATES])
+def test_axe_finds_no_critical_or_serious_violation_on_a_phone(
+    page: Page, app: RunningApp, seeded: Seeded, axe_source: str, state: State
+) -> None:
+    _open(page, app.url, seeded, state, 390, 844)
+    ours = _axe_failures(page, axe_source, f"{state.name} (téléphone)")
+    assert ours == [], "\n".join(ours)
+
+
+# The element that shows the focus ring: the control itself, or the label/box wrapping it
+# (Streamlit hides the real radio input and draws its own).
+_FOCUS_RING_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const chain = [el, el.closest('label'), el.closest('[data-baseweb="select"] > div'),
+                 el.closest('[data-baseweb="input"]'), el.closest('[data-baseweb="textarea"]')].filter(Boolean);
+  const ring = chain.find(e => { const s = getComputedStyle(e);
+    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; });
+  const s = ring ? getComputedStyle(ring) : null;
+  return {name: (el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60),
+          colour: s ? s.outlineColor : null};
+}"""
+FOCUS_COLOUR = "rgb(11, 110, 79)"  # #0b6e4f: 6.3:1 against white, the page background
+
+
+@pytest.mark.parametrize("state", ["questionnaire-etape-1", "tableau-de-bord", "animer"])
+def test_every_control_reached_with_tab_shows_a_visible_focus_ring(
+    page: Page, app: RunningApp, seeded: Seeded, state: str
+) -> None:
+    chosen = next(s for s in STATES if s.name == state)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(chosen.url(app.url, seeded))
+    wait_for_app(page)
+    chosen.ready(page)
+    wait_for_app(page)
+    seen: list[str] = []
+    without_ring: list[str] = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(_FOCUS_RING_JS)
+        if stop is None:
+            continue
+        seen.append(stop["name"])
+        if stop["colour"] != FOCUS_COLOUR:
+            without_ring.append(f"{stop['name']!r}: {stop['colour']}")
+    assert len(seen) >= 10
+    assert without_ring == []
