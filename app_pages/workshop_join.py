@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from storage import WorkshopClosed, WorkshopNotFound
 from storage.workshops import normalize_join_code
@@ -20,38 +21,40 @@ CODE_PATTERN = r"^\s*[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}\s*$"
 CODE_HINT = "Le code compte 6 caractères, lettres et chiffres, par exemple K7M-4QX."
 
 
-def _failed(message: str) -> None:
+def _failed(message: str, box: DeltaGenerator) -> None:
     failures: list[float] = st.session_state.setdefault(keys.JOIN_FAILURES, [])
     failures.append(time.time())
-    st.error(message)
+    box.error(message)
 
 
-def _join(code: str, role_id: str | None, first_name: str) -> None:
+def _join(code: str, role_id: str | None, first_name: str, code_box: DeltaGenerator, role_box: DeltaGenerator) -> None:
+    """Join the workshop; a problem is said right under the field it concerns (code or role)."""
     wait = access.wait_before_retry(st.session_state.get(keys.JOIN_FAILURES, []), time.time())
     if wait > 0:
-        st.error(
+        code_box.error(
             f"Trop de codes erronés depuis cette page. Réessayez dans {int(wait // 60) + 1} min, "
             "ou demandez le lien à l’animateur."
         )
         return
     normalized = normalize_join_code(code)
     if not normalized:
-        st.error("Saisissez le code de l’atelier : 6 caractères, affichés par l’animateur.")
+        code_box.error("Saisissez le code de l’atelier : 6 caractères, affichés par l’animateur.")
         return
     workshop = store().find_workshop_by_code(normalized)
     if workshop is None:
         _failed(
             f"Aucun atelier ne correspond au code « {escape_markdown(code.strip())} ». Vérifiez-le auprès de "
-            "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L)."
+            "l’animateur : il compte 6 caractères (lettres et chiffres, sans 0, O, 1, I ni L).",
+            code_box,
         )
         return
     if role_id is None:
-        st.error(
+        role_box.error(
             "Choisissez votre rôle : il permet de comparer les points de vue (élus, techniciens, acteurs de l’ESS)."
         )
         return
     if workshop.closed:
-        st.error(
+        code_box.error(
             f"L’atelier « {escape_markdown(workshop.title)} » est clos : il n’accepte plus de participants. "
             "Demandez à l’animateur de le rouvrir."
         )
@@ -62,12 +65,12 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
     try:
         diag_id = joined.get(who) or store().join_workshop(workshop.id, role_id, first_name.strip() or None)
     except WorkshopClosed:
-        st.error(
+        code_box.error(
             f"L’atelier « {escape_markdown(workshop.title)} » vient d’être clos : il n’accepte plus de participants."
         )
         return
     except WorkshopNotFound:
-        st.error("Cet atelier n’existe plus. Vérifiez le code auprès de l’animateur.")
+        code_box.error("Cet atelier n’existe plus. Vérifiez le code auprès de l’animateur.")
         return
     joined[who] = diag_id
     current.open_diagnostic(diag_id)
@@ -98,6 +101,7 @@ def render() -> None:
             required=True,
             validate=(CODE_PATTERN, CODE_HINT),
         )
+        code_box = st.container()  # server-side messages about the code, next to its field
         role_id = st.radio(
             "Votre rôle (obligatoire)",
             list(ROLE_LABELS),
@@ -105,6 +109,7 @@ def render() -> None:
             index=None,
             key=keys.JOIN_ROLE,
         )
+        role_box = st.container()
         first_name = st.text_input(
             "Votre prénom (facultatif)",
             max_chars=50,
@@ -119,7 +124,7 @@ def render() -> None:
         "regroupe au moins 3 personnes."
     )
     if submitted:
-        _join(code, role_id, first_name)
+        _join(code, role_id, first_name, code_box, role_box)
 
 
 page.guard(render)

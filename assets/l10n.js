@@ -1,4 +1,5 @@
-/* Localisation of the framework's own English words into French (see ui/a11y.py).
+/* Localisation of the framework's own English words into French (see ui/a11y.py), and keyboard
+ * access to tables that scroll sideways.
  * Runs once per page, from <head>: declares lang="fr", then rewrites every known English text
  * node and accessible name (aria-label, title, placeholder, alt…) as soon as the framework
  * renders it. The words live in one dictionary, assets/l10n-fr.json (window.__autodiagL10nData):
@@ -54,6 +55,32 @@
     }
   }
 
+  /* A table wider than its box scrolls inside it: that box must take the keyboard focus so it can be
+   * scrolled without a mouse (axe scrollable-region-focusable, RGAA 7.3). Only when it overflows. */
+  var SCROLL_BOX = ".stTable > div";
+  function fixScrollable(root) {
+    var boxes = root.querySelectorAll ? root.querySelectorAll(SCROLL_BOX) : [];
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute("tabindex")) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", data.scrollLabel || "Tableau (défilement horizontal)");
+        }
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    }
+  }
+  var scrollTimer = null;
+  function fixScrollableSoon() {
+    if (scrollTimer) { return; }
+    scrollTimer = setTimeout(function () { scrollTimer = null; fixScrollable(document); }, 200);
+  }
+
   function declareFrench() {
     var html = document.documentElement;
     if (html.getAttribute("lang") !== "fr") { html.setAttribute("lang", "fr"); }
@@ -64,6 +91,7 @@
       var r = records[i];
       if (r.type === "childList") {
         r.addedNodes.forEach(fixTree);
+        if (r.addedNodes.length) { fixScrollableSoon(); }
       } else if (r.type === "characterData") {
         fixText(r.target);
       } else if (r.attributeName === "lang" && r.target === document.documentElement) {
@@ -74,7 +102,8 @@
     }
   });
 
-  window.__autodiagL10n = { translate: translate };
+  window.__autodiagL10n = { translate: translate, fixScrollable: fixScrollable };
+  window.addEventListener("resize", fixScrollableSoon);
   declareFrench();
   fixTree(document.documentElement);
   observer.observe(document.documentElement, {
