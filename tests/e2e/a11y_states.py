@@ -144,6 +144,25 @@ def _join_unknown_code(page: Page) -> None:
     expect(page.get_by_text("Aucun atelier ne correspond au code")).to_be_visible()
 
 
+def _typing_comment(page: Page) -> None:
+    _heading("Questionnaire")(page)
+    page.get_by_text("Commentaire sur la question 1", exact=False).first.click()
+    page.get_by_role("textbox", name=re.compile(r"^Commentaire sur la question 1\s:")).type("En cours de saisie")
+    expect(page.get_by_text("Appuyez sur Ctrl+Entrée pour appliquer")).to_be_visible()
+
+
+def _typing_in_form(page: Page) -> None:
+    _heading("Profil de la collectivité")(page)
+    page.get_by_role("textbox", name="Nom de la collectivité").fill("CC en cours de saisie")
+    expect(page.get_by_text("Appuyez sur Entrée pour valider le formulaire")).to_be_visible()
+
+
+def _open_join_panel(page: Page) -> None:
+    _heading("Tableau de bord de l’atelier")(page)
+    page.get_by_text("Code, lien et QR code pour rejoindre").click()
+    expect(page.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+
+
 def _open_select(label: str) -> Callable[[Page], None]:
     def ready(page: Page) -> None:
         _heading("Plan d’action")(page)
@@ -178,8 +197,10 @@ class State:
 STATES: tuple[State, ...] = (
     State("accueil", "/", _heading("Autodiagnostic ESS des territoires")),
     State("profil", "/profil?d={d}", _heading("Profil de la collectivité")),
+    State("profil-saisie-en-cours", "/profil?d={d}", _typing_in_form),
     State("questionnaire-etape-1", "/questionnaire?d={d}", _heading("Questionnaire")),
     State("questionnaire-etape-2", "/questionnaire?d={d}&etape=2", _heading("Questionnaire")),
+    State("questionnaire-commentaire-en-cours", "/questionnaire?d={d}", _typing_comment),
     State("resultats", "/resultats?d={d}", _heading("Résultats")),
     State("plan-action", "/plan-action?d={d}", _heading("Plan d’action")),
     State("plan-action-liste-ouverte", "/plan-action?d={d}", _open_select("Partenaires")),
@@ -193,6 +214,7 @@ STATES: tuple[State, ...] = (
     State("profil-champ-manquant", "/profil?d={d}", _profile_without_type),
     State("rejoindre-code-inconnu", "/rejoindre", _join_unknown_code),
     State("tableau-de-bord", "/tableau-de-bord?animation={token}", _heading("Tableau de bord de l’atelier")),
+    State("tableau-de-bord-qr-code", "/tableau-de-bord?animation={token}", _open_join_panel),
     State(
         "tableau-de-bord-repartition",
         "/tableau-de-bord?animation={token}",

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from storage import Store
 from tests.e2e.a11y_states import STATES, Seeded, State, seed, tall_viewport, wait_for_app
@@ -175,3 +176,18 @@ def test_every_control_reached_with_tab_shows_a_visible_focus_ring(
             without_ring.append(f"{stop['name']!r}: {stop['colour']}")
     assert len(seen) >= 10
     assert without_ring == []
+
+
+def test_the_dashboard_refresh_can_be_paused(page: Page, app: RunningApp, seeded: Seeded) -> None:
+    dashboard = next(s for s in STATES if s.name == "tableau-de-bord")
+    _open(page, app.url, seeded, dashboard, 1280, 800)
+    stamp = page.get_by_text(re.compile(r"^Mis à jour à \d\d:\d\d:\d\d\.$"))
+    first = stamp.inner_text()
+    expect(stamp).not_to_have_text(first, timeout=20_000)  # refreshed on its own
+    page.get_by_text("Actualisation automatique").click()
+    wait_for_app(page)
+    paused = stamp.inner_text()
+    page.wait_for_timeout(12_000)  # more than two refresh periods
+    assert stamp.inner_text() == paused
+    page.get_by_role("button", name="Actualiser").click()
+    expect(stamp).not_to_have_text(paused)
