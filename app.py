@@ -1,4 +1,4 @@
-"""Serve the app: `streamlit run app.py` (or `uvicorn app:app`).
+"""Serve the app: `streamlit run app.py` (Streamlit runs it with uvicorn, see st.App).
 
 The Streamlit script is streamlit_app.py; this ASGI wrapper only makes the HTML page leave the
 server in French (`lang="fr"`, the French title and the localisation script, see ui/a11y.py).

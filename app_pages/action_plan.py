@@ -13,7 +13,7 @@ from scoring.recommend import fiches_for, recommend
 from storage import DiagnosticRecord
 from ui import current, page
 from ui.resources import catalogue, store
-from ui.text import escape_markdown, score_text
+from ui.text import score_text
 
 MIN_DIMS, MAX_DIMS = 2, 5
 
@@ -129,7 +129,7 @@ def render() -> None:
         "Dimensions prioritaires",
         list(by_id),
         default=saved_dims[:MAX_DIMS] or list(by_id)[:3],
-        format_func=lambda d: escape_markdown(by_id[d].dimension.title),
+        format_func=lambda d: by_id[d].dimension.title,  # plain text: chips are not Markdown
         max_selections=MAX_DIMS,
         key=f"plan_dims:{rec.id}",
     )
