@@ -32,10 +32,11 @@ def render() -> None:
     )
     with st.form("profile"):
         values = profile_fields(keys.profile, preset=True)
+        problem = st.container()  # a missing type is said here, under the fields
         submitted = st.form_submit_button("Enregistrer et passer au questionnaire", type="primary")
     if submitted:
         if values["authority_type"] is None:
-            st.error(
+            problem.error(
                 "Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées."
             )
             return
