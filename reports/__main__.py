@@ -96,12 +96,10 @@ def _write(path: Path, build: Callable[[], bytes]) -> None:
 def _pngs(report: ReportInput, folder: Path) -> None:
     name, day = report.authority_name, report.generated_on
     figures = {
-        "radar-motivation": radar_figure(
-            report.scores, "motivation", previous=report.previous, bands=report.catalogue.bands
-        ),
-        "radar-ressources": radar_figure(
-            report.scores, "resource", previous=report.previous, bands=report.catalogue.bands
-        ),
+        "radar-motivation": radar_figure(report.scores, "motivation", previous=report.previous,
+                                         bands=report.catalogue.bands),
+        "radar-ressources": radar_figure(report.scores, "resource", previous=report.previous,
+                                         bands=report.catalogue.bands),
         "matrice-priorites": priority_matrix_figure(report.scores),
     }
     for what, fig in figures.items():
@@ -119,10 +117,8 @@ def run(argv: list[str]) -> int:
             raise ResponseError([f"Questionnaire inconnu « {responses.questionnaire} » ; disponibles : {known}."])
         report = build_report_input(catalogue, responses, _plan(args.plan), generated_on=date.today())
         scores = report.scores
-        print(
-            f"{report.authority_name} — indice global {index_text(scores.overall)}, motivation "
-            f"{index_text(scores.motivation)}, ressources {index_text(scores.resource)}"
-        )
+        print(f"{report.authority_name} — indice global {index_text(scores.overall)}, motivation "
+              f"{index_text(scores.motivation)}, ressources {index_text(scores.resource)}")
         if args.csv:
             _write(args.csv, lambda: scores_csv(scores))
         if args.xlsx:

@@ -25,45 +25,26 @@ def workshop(pdf: ReportDocument, report: ReportInput) -> None:
     codes = question_codes(q)
     pdf.add_page()
     pdf.heading("Atelier")
-    pdf.paragraph(
-        f"{plural(ws.participant_count, 'participant')} ont répondu chacun de leur côté, puis le groupe "
-        "a discuté des écarts et retenu une réponse commune. Les scores de ce rapport sont ceux des "
-        "réponses retenues.",
-        size=9.5,
-    )
+    pdf.paragraph(f"{plural(ws.participant_count, 'participant')} ont répondu chacun de leur côté, puis le groupe "
+                  "a discuté des écarts et retenu une réponse commune. Les scores de ce rapport sont ceux des "
+                  "réponses retenues.", size=9.5)
     pdf.heading("Participation", 2, keep_with=25)
     rows = [[role, str(n)] for role, n in ws.participants_by_role.items()]
     rows.append(["Total", str(ws.participant_count)])
     pdf.data_table(["Rôle", "Participants"], rows, [70, 30], ["L", "R"], width=100)
     pdf.heading("Questions les plus discutées", 2, keep_with=30)
     divergent = [s for s in divergence_agenda(ws.stats) if s.divergent][:MAX_DIVERGENT]
-    pdf.paragraph(
-        f"Questions où les niveaux donnés s’écartent d’au moins {DIVERGENCE_SPREAD} crans, de la plus "
-        "divergente à la moins divergente.",
-        size=9,
-        colour=MUTED,
-    )
+    pdf.paragraph(f"Questions où les niveaux donnés s’écartent d’au moins {DIVERGENCE_SPREAD} crans, de la plus "
+                  "divergente à la moins divergente.", size=9, colour=MUTED)
     if divergent:
         rows = []
         for st in divergent:
             given = " · ".join(f"niv.{NBSP}{lv}{NBSP}: {n}" for lv, n in st.levels.items())
             others = f" · JSP{NBSP}: {st.dk}" if st.dk else ""
-            rows.append(
-                [
-                    codes[st.question_id],
-                    questions[st.question_id].text,
-                    given + others,
-                    str(st.spread),
-                    decimal(st.mean) if st.mean is not None else "–",
-                ]
-            )
-        pdf.data_table(
-            ["Code", "Question", "Réponses données", "Écart", "Moyenne"],
-            rows,
-            [14, 78, 50, 14, 18],
-            ["L", "L", "L", "R", "R"],
-            size=8,
-        )
+            rows.append([codes[st.question_id], questions[st.question_id].text, given + others, str(st.spread),
+                         decimal(st.mean) if st.mean is not None else "–"])
+        pdf.data_table(["Code", "Question", "Réponses données", "Écart", "Moyenne"], rows, [14, 78, 50, 14, 18],
+                       ["L", "L", "L", "R", "R"], size=8)
     else:
         pdf.paragraph("Aucune question n’a divisé le groupe.", style="I")
     pdf.heading("Réponse retenue et moyenne du groupe", 2, keep_with=40)
@@ -71,29 +52,19 @@ def workshop(pdf: ReportDocument, report: ReportInput) -> None:
     rows = []
     for ds in report.scores.dimensions:
         mean = ws.group_scores.dimension(ds.dimension.id).score
-        rows.append(
-            [
-                f"{dim_codes[ds.dimension.id]} {ds.dimension.short_title}",
-                "–" if mean is None else decimal(mean),
-                "–" if ds.score is None else decimal(ds.score),
-            ]
-        )
-    pdf.data_table(
-        ["Dimension", "Score moyen du groupe", "Score retenu"], rows, [80, 45, 45], ["L", "R", "R"], size=8.5, width=170
-    )
+        rows.append([f"{dim_codes[ds.dimension.id]} {ds.dimension.short_title}",
+                     "–" if mean is None else decimal(mean),
+                     "–" if ds.score is None else decimal(ds.score)])
+    pdf.data_table(["Dimension", "Score moyen du groupe", "Score retenu"], rows, [80, 45, 45], ["L", "R", "R"],
+                   size=8.5, width=170)
     pdf.heading("Par question", 3, keep_with=30)
     rows = []
     for _, question in q.questions():
         stats = ws.stats.get(question.id)
         retained = ws.consolidated.answers.get(question.id)
-        rows.append(
-            [
-                codes[question.id],
-                question.text,
-                "–" if stats is None or stats.mean is None else decimal(stats.mean),
-                answer_label(question, retained).split(" – ")[0],
-            ]
-        )
+        rows.append([codes[question.id], question.text,
+                     "–" if stats is None or stats.mean is None else decimal(stats.mean),
+                     answer_label(question, retained).split(" – ")[0]])
     pdf.data_table(["Code", "Question", "Moyenne", "Retenue"], rows, [14, 110, 20, 30], ["L", "L", "R", "L"], size=7.5)
 
 
@@ -105,11 +76,8 @@ def method(pdf: ReportDocument, report: ReportInput) -> None:
     pdf.heading("Annexe : méthode")
     levels = sorted({qq.max_level for _, qq in q.questions()})
     top = "/".join(str(v) for v in levels)
-    pdf.paragraph(
-        f"Questionnaire{NBSP}: {q.title}, version {q.version} ({len(q.dimensions)} dimensions, "
-        f"{len(q.questions())} questions, environ {q.estimated_minutes}{NBSP}minutes).",
-        size=9.5,
-    )
+    pdf.paragraph(f"Questionnaire{NBSP}: {q.title}, version {q.version} ({len(q.dimensions)} dimensions, "
+                  f"{len(q.questions())} questions, environ {q.estimated_minutes}{NBSP}minutes).", size=9.5)
     pdf.heading("Calcul des scores", 2, keep_with=40)
     lines = [
         f"Chaque question se répond sur une échelle de 0 à {top} dont chaque niveau est décrit. Une réponse vaut "
@@ -136,20 +104,16 @@ def method(pdf: ReportDocument, report: ReportInput) -> None:
         rows.append([band.label, f"de {_num(band.min)} à {upper}", band.description])
     pdf.data_table(["Palier", "Scores", "Ce que cela signifie"], rows, [30, 34, 110], size=8.5)
     example = bands[1].min - 0.4
-    pdf.paragraph(
-        f"Un score à la limite de deux paliers appartient au palier supérieur. Le palier se lit sur le "
-        f"score exact, et les scores sont affichés arrondis à l’unité inférieure pour ne jamais montrer une "
-        f"borne non atteinte{NBSP}: un score de {decimal(example)} s’affiche {shown_score(example)} et reste "
-        f"au palier «{NBSP}{bands[0].label}{NBSP}».",
-        size=8.5,
-        colour=MUTED,
-    )
+    pdf.paragraph(f"Un score à la limite de deux paliers appartient au palier supérieur. Le palier se lit sur le "
+                  f"score exact, et les scores sont affichés arrondis à l’unité inférieure pour ne jamais montrer une "
+                  f"borne non atteinte{NBSP}: un score de {decimal(example)} s’affiche {shown_score(example)} et reste "
+                  f"au palier «{NBSP}{bands[0].label}{NBSP}».",
+                  size=8.5, colour=MUTED)
     pdf.heading("Règles de recommandation", 2, keep_with=35)
     weak, intro, unknown = rules.weak_dimension, rules.introduction, rules.unknown_answers
     band_label = next((b.label for b in bands if b.id == weak.below_band), weak.below_band)
-    unknown_dim = next(
-        (d.title for d in q.dimensions if d.id == unknown.resources_dimension), unknown.resources_dimension
-    )
+    unknown_dim = next((d.title for d in q.dimensions if d.id == unknown.resources_dimension),
+                       unknown.resources_dimension)
     for line in (
         f"Fiches d’introduction du kit quand l’indice global est inférieur à {_num(intro.global_index_below)}.",
         f"Pour chaque dimension sous le palier «\u00a0{band_label}\u00a0» et d’importance au moins "

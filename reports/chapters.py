@@ -33,12 +33,8 @@ def detail(pdf: ReportDocument, report: ReportInput) -> None:
     for ds in report.scores.dimensions:
         dim = ds.dimension
         pdf.heading(f"{dim_codes[dim.id]} · {dim.title}", 2, keep_with=40)
-        facts = [
-            f"Score{NBSP}: {status_text(ds)}",
-            f"couverture{NBSP}: {percent(ds.coverage)}",
-            f"je ne sais pas{NBSP}: {percent(ds.dk_share)}",
-            f"importance{NBSP}: {importance_text(ds)}",
-        ]
+        facts = [f"Score{NBSP}: {status_text(ds)}", f"couverture{NBSP}: {percent(ds.coverage)}",
+                 f"je ne sais pas{NBSP}: {percent(ds.dk_share)}", f"importance{NBSP}: {importance_text(ds)}"]
         if ds.priority is not None:
             facts.append(f"priorité{NBSP}: {round(ds.priority)}/100 ({priority_label(report.catalogue, ds.priority)})")
         pdf.paragraph(" · ".join(facts), size=9.5, style="B", after=1)
@@ -62,17 +58,9 @@ def _question_block(report: ReportInput, question: Question, code: str, st: Ques
         paras.append(Para(description, 8.5, colour=MUTED, indent=4, after=0.4))
     if st is not None and st.mean is not None:
         note = " – avis divergents" if st.divergent else ""
-        paras.append(
-            Para(
-                f"Groupe{NBSP}: moyenne {decimal(st.mean)}, écart {st.spread} niveau(x){note} "
-                f"({st.answered} niveau(x) donné(s), {st.dk} «{NBSP}je ne sais pas{NBSP}», "
-                f"{st.na} «{NBSP}non concerné{NBSP}»)",
-                8.5,
-                colour=MUTED,
-                indent=4,
-                after=0.4,
-            )
-        )
+        paras.append(Para(f"Groupe{NBSP}: moyenne {decimal(st.mean)}, écart {st.spread} niveau(x){note} "
+                          f"({st.answered} niveau(x) donné(s), {st.dk} «{NBSP}je ne sais pas{NBSP}», "
+                          f"{st.na} «{NBSP}non concerné{NBSP}»)", 8.5, colour=MUTED, indent=4, after=0.4))
     comment = report.responses.comments.get(question.id)
     if comment:
         paras.append(Para(f"Commentaire{NBSP}:", 8.5, "I", indent=4, after=0))
@@ -89,15 +77,14 @@ def recommendations(pdf: ReportDocument, report: ReportInput) -> None:
     intro = f"Les fiches proposées viennent du kit {advice.kit_title}"
     intro += f" ({kit.year}, {kit.audience})." if kit else "."
     if advice.kit_assumed:
-        intro += " Le type de collectivité n’étant pas renseigné, le kit du bloc communal est proposé par défaut."
+        intro += (" Le type de collectivité n’étant pas renseigné, le kit du bloc communal est proposé par "
+                  "défaut.")
     pdf.paragraph(intro, size=9.5)
     if kit and kit.url:
         pdf.paragraph(f"Kit complet{NBSP}: {kit.url}", size=9, colour=MUTED)
     if not advice.items:
-        pdf.paragraph(
-            "Aucune recommandation ne ressort des réponses : aucune dimension importante n’est sous le seuil retenu.",
-            style="I",
-        )
+        pdf.paragraph("Aucune recommandation ne ressort des réponses : aucune dimension importante n’est sous le "
+                      "seuil retenu.", style="I")
         return
     for number, item in enumerate(advice.items, 1):
         pdf.heading(f"{number}. {item.reason}", 3, keep_with=20)
@@ -114,13 +101,8 @@ def recommendations(pdf: ReportDocument, report: ReportInput) -> None:
     cited = {actor.id: actor for item in advice.items for actor in item.actors}
     if cited:
         pdf.heading("Ce que proposent ces acteurs", 2, keep_with=30)
-        rows = [
-            [
-                actor.name if actor.name == actor.full_name else f"{actor.name} ({actor.full_name})",
-                actor.offers + (f" {actor.url}" if actor.url else ""),
-            ]
-            for actor in cited.values()
-        ]
+        rows = [[actor.name if actor.name == actor.full_name else f"{actor.name} ({actor.full_name})",
+                 actor.offers + (f" {actor.url}" if actor.url else "")] for actor in cited.values()]
         pdf.data_table(["Acteur", "Ce qu’il propose"], rows, [45, 129], size=8.5)
 
 
@@ -149,15 +131,10 @@ def action_plan(pdf: ReportDocument, report: ReportInput) -> None:
         people = plain(item["lead"]) or "pilote à désigner"
         if item["partners"]:
             people += "\n" + typeset("avec " + ", ".join(actors.get(a, plain(a)) for a in item["partners"]))
-        rows.append(
-            [
-                dims.get(item["dimension_id"], plain(item["dimension_id"])),
-                item["what"],
-                people,
-                item["deadline"],
-                ", ".join(fiche_names),
-                item["indicator"],
-            ]
-        )
+        rows.append([
+            dims.get(item["dimension_id"], plain(item["dimension_id"])), item["what"], people,
+            item["deadline"], ", ".join(fiche_names), item["indicator"],
+        ])
     pdf.data_table(PLAN_HEADER, rows, PLAN_WIDTHS, size=8, user_columns=(1, 2, 3, 5))
-    pdf.paragraph(typeset("Pilote, échéance et indicateur sont ceux saisis par la collectivité."), size=8, colour=MUTED)
+    pdf.paragraph(typeset("Pilote, échéance et indicateur sont ceux saisis par la collectivité."), size=8,
+                  colour=MUTED)

@@ -13,12 +13,8 @@ from fpdf.enums import TableCellFillMode
 from reports.french import plain, typeset
 
 FONT_DIRS = (Path(os.environ.get("REPORTS_FONT_DIR", "/usr/share/fonts/truetype/dejavu")),)
-FONT_FILES = {
-    "": "DejaVuSans.ttf",
-    "B": "DejaVuSans-Bold.ttf",
-    "I": "DejaVuSans-Oblique.ttf",
-    "BI": "DejaVuSans-BoldOblique.ttf",
-}
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
+              "BI": "DejaVuSans-BoldOblique.ttf"}
 FAMILY = "DejaVu"
 INK = (34, 34, 34)
 MUTED = (100, 100, 100)
@@ -124,16 +120,8 @@ class ReportDocument(FPDF):
         self.set_font(FAMILY, "", 10)
         self.ln(1.5 if level == 3 else 2.5)
 
-    def paragraph(
-        self,
-        text: str,
-        size: float = 10,
-        style: str = "",
-        colour: tuple[int, int, int] = INK,
-        user_text: bool = False,
-        indent: float = 0.0,
-        after: float = 1.5,
-    ) -> None:
+    def paragraph(self, text: str, size: float = 10, style: str = "", colour: tuple[int, int, int] = INK,
+                  user_text: bool = False, indent: float = 0.0, after: float = 1.5) -> None:
         """A left-aligned paragraph; user text is printed as typed (control characters removed)."""
         self.set_font(FAMILY, style, size)
         self.set_text_color(*colour)
@@ -169,9 +157,8 @@ class ReportDocument(FPDF):
         """The exact printed height of a paragraph."""
         self.set_font(FAMILY, para.style, para.size)
         content = typeset(plain(para.text)) if para.user_text else typeset(para.text)
-        measured = self.multi_cell(
-            self.body_width - para.indent, para.size * 0.48, content, dry_run=True, output="HEIGHT"
-        )
+        measured = self.multi_cell(self.body_width - para.indent, para.size * 0.48, content, dry_run=True,
+                                   output="HEIGHT")
         assert isinstance(measured, float | int)
         return float(measured) + para.after
 
@@ -180,22 +167,13 @@ class ReportDocument(FPDF):
         self.set_font(FAMILY, "", size)
         self.set_x(self.l_margin + indent)
         self.cell(4, size * 0.48, "•")
-        self.multi_cell(
-            self.body_width - indent - 4, size * 0.48, typeset(text), align="L", new_x="LMARGIN", new_y="NEXT"
-        )
+        self.multi_cell(self.body_width - indent - 4, size * 0.48, typeset(text), align="L",
+                        new_x="LMARGIN", new_y="NEXT")
         self.ln(0.8)
 
-    def data_table(
-        self,
-        header: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        aligns: Sequence[str] | None = None,
-        size: float = 9,
-        width: float | None = None,
-        x: float | None = None,
-        user_columns: Sequence[int] = (),
-    ) -> None:
+    def data_table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+                   aligns: Sequence[str] | None = None, size: float = 9, width: float | None = None,
+                   x: float | None = None, user_columns: Sequence[int] = ()) -> None:
         """A ruled table with a shaded header repeated on each page; `user_columns` are printed as typed."""
         self.set_font(FAMILY, "", size)
         total = width or self.body_width
@@ -203,19 +181,10 @@ class ReportDocument(FPDF):
         self.ensure_space(size * 0.5 * 4 + 6)
         self.set_x(self.l_margin if x is None else x)
         with self.table(
-            col_widths=tuple(widths),
-            width=total,
-            align="LEFT",
-            text_align=tuple(aligns),
-            line_height=size * 0.5,
-            padding=(1.2, 1.5),
-            cell_fill_color=ZEBRA,
-            cell_fill_mode=TableCellFillMode.ROWS,
-            headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL, color=INK),
-            borders_layout="HORIZONTAL_LINES",
-            repeat_headings=1,
-            v_align="TOP",
-            first_row_as_headings=True,
+            col_widths=tuple(widths), width=total, align="LEFT", text_align=tuple(aligns),
+            line_height=size * 0.5, padding=(1.2, 1.5), cell_fill_color=ZEBRA, cell_fill_mode=TableCellFillMode.ROWS,
+            headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL, color=INK), borders_layout="HORIZONTAL_LINES",
+            repeat_headings=1, v_align="TOP", first_row_as_headings=True,
         ) as table:
             table.row([typeset(h) for h in header])
             for row in rows:

@@ -11,18 +11,8 @@ NBSP = "\u00a0"  # before : and % and inside « »
 NNBSP = "\u202f"  # narrow no-break space, before ; ! ?
 
 MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
 HALF_LABELS = {"motivation": "Motivation", "resource": "Ressources"}
 HALF_TITLES = {"motivation": "Critères de motivation", "resource": "Catégories de ressources"}

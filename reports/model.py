@@ -82,13 +82,8 @@ def normalise_action(raw: Mapping[str, Any]) -> ActionItem:
         value = raw.get(key) or []
         lists[key] = [value] if isinstance(value, str) else [str(v) for v in value]
     return ActionItem(
-        dimension_id=texts["dimension_id"],
-        what=texts["what"],
-        lead=texts["lead"],
-        partners=lists["partners"],
-        deadline=texts["deadline"],
-        fiches=lists["fiches"],
-        indicator=texts["indicator"],
+        dimension_id=texts["dimension_id"], what=texts["what"], lead=texts["lead"], partners=lists["partners"],
+        deadline=texts["deadline"], fiches=lists["fiches"], indicator=texts["indicator"],
     )
 
 

@@ -44,24 +44,18 @@ def reading(scores: Scores) -> list[str]:
         if abs(m.value - r.value) < CLOSE_GAP:
             first += f" Les deux moitiés sont à un niveau comparable ({both})."
         elif m.value > r.value:
-            first += (
-                f" Les motivations sont plus avancées que les ressources mobilisées ({both}){NBSP}: "
-                "l’enjeu est de passer de l’intention aux moyens."
-            )
+            first += (f" Les motivations sont plus avancées que les ressources mobilisées ({both}){NBSP}: "
+                      "l’enjeu est de passer de l’intention aux moyens.")
         else:
-            first += (
-                f" Les ressources mobilisées sont plus avancées que les motivations ({both}){NBSP}: "
-                "l’enjeu est de donner un cap partagé à ces moyens."
-            )
+            first += (f" Les ressources mobilisées sont plus avancées que les motivations ({both}){NBSP}: "
+                      "l’enjeu est de donner un cap partagé à ces moyens.")
     evaluated = [ds for ds in scores.dimensions if ds.score is not None]
     if not evaluated:
         return [first, "Aucune dimension n’est évaluée pour l’instant : complétez le questionnaire."]
     low = min(evaluated, key=lambda ds: ds.score or 0.0)
     high = max(evaluated, key=lambda ds: ds.score or 0.0)
-    second = (
-        f"Les scores vont de {score_text(low.score)}/100 ({low.dimension.short_title}) "
-        f"à {score_text(high.score)}/100 ({high.dimension.short_title})"
-    )
+    second = (f"Les scores vont de {score_text(low.score)}/100 ({low.dimension.short_title}) "
+              f"à {score_text(high.score)}/100 ({high.dimension.short_title})")
     missing = len(scores.dimensions) - len(evaluated)
     if missing:
         second += f"{NNBSP}; {plural(missing, 'dimension')} sur {len(scores.dimensions)} sans score"

@@ -42,15 +42,8 @@ def _images(report: ReportInput) -> dict[str, bytes] | str:
     out: dict[str, bytes] = {}
     try:
         for half in ("motivation", "resource"):
-            fig = radar_figure(
-                report.scores,
-                half,
-                previous=report.previous,
-                group_range=spread or None,
-                bands=bands,
-                title="",
-                label="Réponses retenues" if spread else "Ce diagnostic",
-            )
+            fig = radar_figure(report.scores, half, previous=report.previous, group_range=spread or None,
+                               bands=bands, title="", label="Réponses retenues" if spread else "Ce diagnostic")
             out[half] = figure_png(fig, *RADAR_PX, scale=SCALE)
         out["matrix"] = figure_png(priority_matrix_figure(report.scores), *MATRIX_PX, scale=2)
     except ExportUnavailable as exc:
@@ -75,14 +68,11 @@ def _cover(pdf: ReportDocument, report: ReportInput) -> None:
     pdf.ln(2)
     profile = report.responses.profile
     lists = report.catalogue.territories
-    details = [
-        report.authority_type_label,
-        next((p.label for p in lists.population_bands if p.id == profile.population_band), ""),
-        next((r.label for r in lists.regions if r.id == profile.region), ""),
-    ]
-    pdf.paragraph(
-        " · ".join(d for d in details if d) or "Type de collectivité non renseigné", size=12, colour=MUTED, after=10
-    )
+    details = [report.authority_type_label,
+               next((p.label for p in lists.population_bands if p.id == profile.population_band), ""),
+               next((r.label for r in lists.regions if r.id == profile.region), "")]
+    pdf.paragraph(" · ".join(d for d in details if d) or "Type de collectivité non renseigné", size=12,
+                  colour=MUTED, after=10)
     rows = [
         ("Date du rapport", long_date(report.generated_on)),
         ("Questionnaire", f"{q.title} ({VARIANT_LABELS[q.variant]}, version {q.version})"),
@@ -99,22 +89,15 @@ def _cover(pdf: ReportDocument, report: ReportInput) -> None:
     pdf.ln(10)
     _index_boxes(pdf, report.scores)
     pdf.set_y(-48)
-    pdf.paragraph(
-        "Ce rapport est produit à partir des réponses de la collectivité. Les scores décrivent une "
-        "démarche, ils ne jugent pas un territoire : ils servent à choisir où agir en premier. "
-        "La méthode de calcul figure en annexe.",
-        size=8.5,
-        colour=MUTED,
-    )
+    pdf.paragraph("Ce rapport est produit à partir des réponses de la collectivité. Les scores décrivent une "
+                  "démarche, ils ne jugent pas un territoire : ils servent à choisir où agir en premier. "
+                  "La méthode de calcul figure en annexe.", size=8.5, colour=MUTED)
 
 
 def _index_boxes(pdf: ReportDocument, scores: Scores) -> None:
     """Three boxes: global index, motivation, resources."""
-    boxes: list[tuple[str, Index]] = [
-        ("Indice global", scores.overall),
-        ("Motivation", scores.motivation),
-        ("Ressources", scores.resource),
-    ]
+    boxes: list[tuple[str, Index]] = [("Indice global", scores.overall), ("Motivation", scores.motivation),
+                                      ("Ressources", scores.resource)]
     width = (pdf.body_width - 8) / 3
     y = pdf.get_y()
     for i, (label, index) in enumerate(boxes):
@@ -151,12 +134,8 @@ def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes
     for line in reading(scores):
         pdf.paragraph(line, after=1.5)
     if isinstance(images, str):
-        pdf.paragraph(
-            f"Graphiques non disponibles{NBSP}: {images} Les données figurent dans les tableaux.",
-            size=9,
-            style="I",
-            colour=MUTED,
-        )
+        pdf.paragraph(f"Graphiques non disponibles{NBSP}: {images} Les données figurent dans les tableaux.",
+                      size=9, style="I", colour=MUTED)
     for half in ("motivation", "resource"):
         _radar_block(pdf, report, half, images)
     pdf.heading("Points forts", 2, keep_with=25)
@@ -166,56 +145,34 @@ def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes
         pdf.paragraph("Aucune dimension n’est encore évaluée.", style="I")
     pdf.heading("Priorités", 2, keep_with=25)
     for ds in priorities(scores):
-        pdf.bullet(
-            f"{ds.dimension.title} — {status_text(ds)}, importance {ds.effective_importance}/3, "
-            f"priorité {round(ds.priority or 0)}/100"
-        )
+        pdf.bullet(f"{ds.dimension.title} — {status_text(ds)}, importance {ds.effective_importance}/3, "
+                   f"priorité {round(ds.priority or 0)}/100")
     if not priorities(scores):
         pdf.paragraph("Aucune priorité ne se dégage des réponses.", style="I")
     if isinstance(images, dict):
         pdf.heading("Importance et maturité", 2, keep_with=110)
-        pdf.paragraph(
-            "Chaque point est une dimension évaluée. En haut à gauche, les dimensions jugées importantes "
-            "mais encore peu avancées : ce sont elles à traiter en premier.",
-            size=9,
-            colour=MUTED,
-        )
+        pdf.paragraph("Chaque point est une dimension évaluée. En haut à gauche, les dimensions jugées importantes "
+                      "mais encore peu avancées : ce sont elles à traiter en premier.", size=9, colour=MUTED)
         width = pdf.body_width * 0.86
-        pdf.image(
-            io.BytesIO(images["matrix"]),
-            x=pdf.l_margin + (pdf.body_width - width) / 2,
-            w=width,
-            alt_text="Matrice importance et maturité des dimensions",
-        )
+        pdf.image(io.BytesIO(images["matrix"]), x=pdf.l_margin + (pdf.body_width - width) / 2, w=width,
+                  alt_text="Matrice importance et maturité des dimensions")
 
 
-def _radar_block(
-    pdf: ReportDocument, report: ReportInput, half: Literal["motivation", "resource"], images: dict[str, bytes] | str
-) -> None:
+def _radar_block(pdf: ReportDocument, report: ReportInput, half: Literal["motivation", "resource"],
+                 images: dict[str, bytes] | str) -> None:
     """A radar on the left and its data table on the right (the table alone when there is no image)."""
     dims = report.scores.half(half)
     height = RADAR_MM * RADAR_PX[1] / RADAR_PX[0]
     pdf.heading(HALF_TITLES[half], 2, keep_with=height if isinstance(images, dict) else 40)
     header = ["Dimension", "Score", "Palier"]
-    rows = [
-        [
-            ds.dimension.short_title,
-            status_text(ds).split(" – ")[0] if ds.score is not None else "–",
-            ds.band.label if ds.band else status_text(ds),
-        ]
-        for ds in dims
-    ]
+    rows = [[ds.dimension.short_title, status_text(ds).split(" – ")[0] if ds.score is not None else "–",
+             ds.band.label if ds.band else status_text(ds)] for ds in dims]
     if isinstance(images, str):
         pdf.data_table(header, rows, [84, 40, 50], ["L", "R", "L"], width=pdf.body_width)
         return
     top = pdf.get_y()
-    pdf.image(
-        io.BytesIO(images[half]),
-        x=pdf.l_margin - 6,
-        y=top,
-        w=RADAR_MM,
-        alt_text=f"Radar des {HALF_TITLES[half].lower()}",
-    )
+    pdf.image(io.BytesIO(images[half]), x=pdf.l_margin - 6, y=top, w=RADAR_MM,
+              alt_text=f"Radar des {HALF_TITLES[half].lower()}")
     table_x = pdf.l_margin + RADAR_MM - 6
     table_w = pdf.w - pdf.r_margin - table_x
     pdf.set_y(top + 6)

@@ -46,38 +46,30 @@ def sample_responses(
             else:
                 answers[question.id] = rng.randint(0, question.max_level)
             if comments and rng.random() < 0.3:
-                notes[question.id] = rng.choice(
-                    (
-                        "Échange prévu avec la CRESS l’an prochain ; à confirmer en conseil.",
-                        "Les élus « ESS » portent ce sujet, mais l’équipe manque de temps.",
-                        "Budget : 15 000 € en 2026, œuvre commune avec le Pays voisin.",
-                        "Rien d’engagé à ce jour.",
-                    )
-                )
+                notes[question.id] = rng.choice((
+                    "Échange prévu avec la CRESS l’an prochain ; à confirmer en conseil.",
+                    "Les élus « ESS » portent ce sujet, mais l’équipe manque de temps.",
+                    "Budget : 15 000 € en 2026, œuvre commune avec le Pays voisin.",
+                    "Rien d’engagé à ce jour.",
+                ))
     importance = {dim.id: rng.randint(0, 3) for dim in q.dimensions if rng.random() < 0.8}
     return ResponseSet(
         questionnaire=q.id,
         questionnaire_version=q.version,
-        profile=Profile(
-            name=name,
-            authority_type=chosen_type,
-            population_band=catalogue.territories.population_bands[0].id,
-            region=catalogue.territories.regions[0].id,
-        ),
+        profile=Profile(name=name, authority_type=chosen_type,
+                        population_band=catalogue.territories.population_bands[0].id,
+                        region=catalogue.territories.regions[0].id),
         importance=importance,
         answers=answers,
         comments=notes,
     )
 
 
-def sample_participants(
-    catalogue: Catalogue, questionnaire_id: str, count: int = 12, seed: int = 7
-) -> tuple[list[ResponseSet], list[str]]:
+def sample_participants(catalogue: Catalogue, questionnaire_id: str, count: int = 12,
+                        seed: int = 7) -> tuple[list[ResponseSet], list[str]]:
     """Workshop participants' answers (no names) and their roles."""
-    people = [
-        sample_responses(catalogue, questionnaire_id, seed=seed + i, name="", comments=False, unanswered_dimension=None)
-        for i in range(count)
-    ]
+    people = [sample_responses(catalogue, questionnaire_id, seed=seed + i, name="", comments=False,
+                               unanswered_dimension=None) for i in range(count)]
     roles = [WORKSHOP_ROLES[i % len(WORKSHOP_ROLES)] for i in range(count)]
     return people, roles
 
@@ -90,15 +82,13 @@ def sample_action_plan(catalogue: Catalogue, responses: ResponseSet) -> list[Act
     plan: list[ActionItem] = []
     for dim in q.dimensions[:2]:
         fiches = [f.id for f in catalogue.fiches.fiches if dim.id in f.dimensions and f.kit == kit][:2]
-        plan.append(
-            ActionItem(
-                dimension_id=dim.id,
-                what=f"Organiser une rencontre « {dim.short_title} » avec les acteurs du territoire",
-                lead="Vice-président·e au développement économique",
-                partners=list(dim.actors[:2]),
-                deadline="juin 2027",
-                fiches=fiches,
-                indicator="Nombre de structures présentes ; compte rendu diffusé",
-            )
-        )
+        plan.append(ActionItem(
+            dimension_id=dim.id,
+            what=f"Organiser une rencontre « {dim.short_title} » avec les acteurs du territoire",
+            lead="Vice-président·e au développement économique",
+            partners=list(dim.actors[:2]),
+            deadline="juin 2027",
+            fiches=fiches,
+            indicator="Nombre de structures présentes ; compte rendu diffusé",
+        ))
     return plan

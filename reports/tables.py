@@ -14,15 +14,8 @@ from scoring.engine import STATUS_LABELS, Index, Scores
 from scoring.models import ResponseSet
 
 CSV_HEADER = (
-    "Moitié",
-    "Dimension",
-    "Score",
-    "Palier",
-    "Couverture (%)",
-    "Je ne sais pas (%)",
-    "Importance",
-    "Priorité",
-    "Statut",
+    "Moitié", "Dimension", "Score", "Palier", "Couverture (%)", "Je ne sais pas (%)",
+    "Importance", "Priorité", "Statut",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SLUG_MAX = 60
@@ -51,27 +44,19 @@ def scores_csv(scores: Scores) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_HEADER)
     for ds in scores.dimensions:
-        writer.writerow(
-            [
-                neutralise(cell)
-                for cell in (
-                    HALF_LABELS[ds.dimension.half],
-                    ds.dimension.title,
-                    _number(ds.score),
-                    ds.band.label if ds.band else "",
-                    _number(ds.coverage, 0),
-                    _number(ds.dk_share, 0),
-                    str(ds.effective_importance),
-                    _number(ds.priority),
-                    STATUS_LABELS[ds.status],
-                )
-            ]
-        )
-    for label, index in (
-        ("Indice global", scores.overall),
-        ("Indice motivation", scores.motivation),
-        ("Indice ressources", scores.resource),
-    ):
+        writer.writerow([neutralise(cell) for cell in (
+            HALF_LABELS[ds.dimension.half],
+            ds.dimension.title,
+            _number(ds.score),
+            ds.band.label if ds.band else "",
+            _number(ds.coverage, 0),
+            _number(ds.dk_share, 0),
+            str(ds.effective_importance),
+            _number(ds.priority),
+            STATUS_LABELS[ds.status],
+        )])
+    for label, index in (("Indice global", scores.overall), ("Indice motivation", scores.motivation),
+                         ("Indice ressources", scores.resource)):
         writer.writerow([neutralise(cell) for cell in _index_row(label, index)])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 

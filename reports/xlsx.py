@@ -37,19 +37,15 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 SCORE, PERCENT, MEAN = "0.0", "0%", "0.0"
 NOT_ASKED = "Non posée à ce type de collectivité"
-KIND_LABELS = {
-    "introduction": "Introduction",
-    "dimension": "Dimension à renforcer",
-    "unknown_answers": "Réponses inconnues",
-}
+KIND_LABELS = {"introduction": "Introduction", "dimension": "Dimension à renforcer",
+               "unknown_answers": "Réponses inconnues"}
 
 
 class Table:
     """A sheet filled row by row: bold frozen header, typed cells, widths from content."""
 
-    def __init__(
-        self, ws: Worksheet, header: Sequence[str], formats: dict[int, str] | None = None, wrap: Sequence[int] = ()
-    ) -> None:
+    def __init__(self, ws: Worksheet, header: Sequence[str], formats: dict[int, str] | None = None,
+                 wrap: Sequence[int] = ()) -> None:
         self.ws, self.formats, self.wrap = ws, formats or {}, set(wrap)
         self.widths = [len(h) for h in header]
         self.texts: dict[int, dict[int, str]] = {}  # wrapped texts by row and column, for row heights
@@ -88,10 +84,8 @@ class Table:
             widths.append(max(8, min(cap, width + 2)))
             self.ws.column_dimensions[get_column_letter(col + 1)].width = widths[-1]
         for row, texts in self.texts.items():
-            lines = max(
-                sum(math.ceil(max(len(part), 1) / (widths[col] * 1.05)) for part in text.split("\n"))
-                for col, text in texts.items()
-            )
+            lines = max(sum(math.ceil(max(len(part), 1) / (widths[col] * 1.05)) for part in text.split("\n"))
+                        for col, text in texts.items())
             if lines > 1:
                 self.ws.row_dimensions[row].height = 15 * min(lines, 25)
         self.ws.page_setup.orientation = "landscape"
@@ -137,18 +131,10 @@ def _synthesis(ws: Worksheet, report: ReportInput) -> None:
         ("Kit de fiches RTES", report.advice.kit_title),
     ):
         table.add([label, value])
-    for label, index in (
-        ("Indice global", report.scores.overall),
-        ("Indice motivation", report.scores.motivation),
-        ("Indice ressources", report.scores.resource),
-    ):
-        table.add(
-            [
-                label,
-                None if index.value is None else round(index.value, 1),
-                index.band.label if index.band else "non calculé",
-            ]
-        )
+    for label, index in (("Indice global", report.scores.overall), ("Indice motivation", report.scores.motivation),
+                         ("Indice ressources", report.scores.resource)):
+        table.add([label, None if index.value is None else round(index.value, 1),
+                   index.band.label if index.band else "non calculé"])
         ws.cell(table.row, 2).alignment = Alignment(horizontal="left")
     for i, line in enumerate(reading(report.scores), 1):
         table.add([f"Lecture {i}", line])
@@ -161,24 +147,9 @@ def _synthesis(ws: Worksheet, report: ReportInput) -> None:
 
 def _scores(ws: Worksheet, report: ReportInput) -> None:
     ws_group = report.workshop
-    header = [
-        "Code",
-        "Moitié",
-        "Dimension",
-        "Score",
-        "Palier",
-        "Statut",
-        "Couverture",
-        "Je ne sais pas",
-        "Importance",
-        "Importance renseignée",
-        "Priorité",
-        "Niveau de priorité",
-        "Niveaux donnés",
-        "Je ne sais pas (nombre)",
-        "Non concerné (nombre)",
-        "Sans réponse",
-    ]
+    header = ["Code", "Moitié", "Dimension", "Score", "Palier", "Statut", "Couverture", "Je ne sais pas",
+              "Importance", "Importance renseignée", "Priorité", "Niveau de priorité", "Niveaux donnés",
+              "Je ne sais pas (nombre)", "Non concerné (nombre)", "Sans réponse"]
     if ws_group:
         header += ["Score moyen du groupe", "Minimum des participants", "Maximum des participants"]
     formats = {3: SCORE, 6: PERCENT, 7: PERCENT, 10: SCORE, 16: MEAN, 17: SCORE, 18: SCORE}
@@ -186,22 +157,14 @@ def _scores(ws: Worksheet, report: ReportInput) -> None:
     codes = dimension_codes(report.scores.questionnaire)
     for ds in report.scores.dimensions:
         row: list[Cell] = [
-            codes[ds.dimension.id],
-            HALF_LABELS[ds.dimension.half],
-            ds.dimension.title,
-            None if ds.score is None else round(ds.score, 1),
-            ds.band.label if ds.band else "",
+            codes[ds.dimension.id], HALF_LABELS[ds.dimension.half], ds.dimension.title,
+            None if ds.score is None else round(ds.score, 1), ds.band.label if ds.band else "",
             STATUS_LABELS[ds.status],
-            None if ds.coverage is None else ds.coverage / 100,
-            None if ds.dk_share is None else ds.dk_share / 100,
-            ds.effective_importance,
-            "oui" if ds.importance is not None else "non (valeur par défaut)",
+            None if ds.coverage is None else ds.coverage / 100, None if ds.dk_share is None else ds.dk_share / 100,
+            ds.effective_importance, "oui" if ds.importance is not None else "non (valeur par défaut)",
             None if ds.priority is None else round(ds.priority, 1),
             priority_label(report.catalogue, ds.priority) if ds.priority is not None else "",
-            ds.answered,
-            ds.dk,
-            ds.na,
-            ds.missing,
+            ds.answered, ds.dk, ds.na, ds.missing,
         ]
         if ws_group:
             mean = ws_group.group_scores.dimension(ds.dimension.id).score
@@ -219,15 +182,8 @@ def _answers(ws: Worksheet, report: ReportInput) -> None:
     q = report.scores.questionnaire
     workshop = report.workshop
     people = workshop.participants if workshop else ()
-    header = [
-        "Code",
-        "Dimension",
-        "Question",
-        "Réponse retenue" if workshop else "Réponse",
-        "Niveau",
-        "Libellé du niveau",
-        "Commentaire",
-    ]
+    header = ["Code", "Dimension", "Question", "Réponse retenue" if workshop else "Réponse", "Niveau",
+              "Libellé du niveau", "Commentaire"]
     header += [f"Participant {i}" for i in range(1, len(people) + 1)]
     if workshop:
         header += ["Moyenne du groupe", "Écart (niveaux)", "Avis divergents"]
@@ -240,68 +196,44 @@ def _answers(ws: Worksheet, report: ReportInput) -> None:
         if not applies(question, report.scores.authority_type, report.catalogue.territories):
             label = NOT_ASKED
         level = value if isinstance(value, int | float) else None
-        row: list[Cell] = [
-            codes[question.id],
-            dim.short_title,
-            question.text,
-            label.split(" – ")[0],
-            level,
-            label.split(" – ", 1)[1] if " – " in label else "",
-            report.responses.comments.get(question.id, ""),
-        ]
+        row: list[Cell] = [codes[question.id], dim.short_title, question.text, label.split(" – ")[0], level,
+                           label.split(" – ", 1)[1] if " – " in label else "",
+                           report.responses.comments.get(question.id, "")]
         row += [_participant_cell(p.answers.get(question.id)) for p in people]
         if workshop:
             st = workshop.stats.get(question.id)
-            row += [
-                None if st is None or st.mean is None else round(st.mean, 2),
-                None if st is None else st.spread,
-                "oui" if st is not None and st.divergent else "non",
-            ]
+            row += [None if st is None or st.mean is None else round(st.mean, 2),
+                    None if st is None else st.spread, "oui" if st is not None and st.divergent else "non"]
         table.add(row)
     table.finish({2: 60, 5: 30, 6: 50})
 
 
 def _advice(ws: Worksheet, report: ReportInput) -> None:
-    table = Table(
-        ws,
-        ["N°", "Type", "Dimension", "Motif", "Priorité", "Fiches", "Liens", "Acteurs"],
-        formats={4: SCORE},
-        wrap=(3, 5, 6, 7),
-    )
+    table = Table(ws, ["N°", "Type", "Dimension", "Motif", "Priorité", "Fiches", "Liens", "Acteurs"],
+                  formats={4: SCORE}, wrap=(3, 5, 6, 7))
     titles = {d.id: d.short_title for d in report.scores.questionnaire.dimensions}
     for n, item in enumerate(report.advice.items, 1):
-        table.add(
-            [
-                n,
-                KIND_LABELS[item.kind],
-                titles.get(item.dimension_id or "", ""),
-                item.reason,
-                None if item.priority is None else round(item.priority, 1),
-                "\n".join(fiche_label(report.catalogue, f) for f in item.fiches),
-                "\n".join(f.url or "" for f in item.fiches).strip(),
-                "\n".join(f"{a.name} : {a.offers}" for a in item.actors),
-            ]
-        )
+        table.add([
+            n, KIND_LABELS[item.kind], titles.get(item.dimension_id or "", ""), item.reason,
+            None if item.priority is None else round(item.priority, 1),
+            "\n".join(fiche_label(report.catalogue, f) for f in item.fiches),
+            "\n".join(f.url or "" for f in item.fiches).strip(),
+            "\n".join(f"{a.name} : {a.offers}" for a in item.actors),
+        ])
     table.finish({3: 60, 5: 60, 6: 40, 7: 60})
 
 
 def _plan(ws: Worksheet, report: ReportInput) -> None:
-    table = Table(
-        ws, ["Dimension", "Action", "Pilote", "Partenaires", "Échéance", "Fiches", "Indicateur"], wrap=(1, 2, 3, 5, 6)
-    )
+    table = Table(ws, ["Dimension", "Action", "Pilote", "Partenaires", "Échéance", "Fiches", "Indicateur"],
+                  wrap=(1, 2, 3, 5, 6))
     actors = {a.id: a.name for a in report.catalogue.actors.actors}
     fiches = {f.id: f for f in report.catalogue.fiches.fiches}
     titles = {d.id: d.short_title for d in report.scores.questionnaire.dimensions}
     for item in report.action_plan:
-        table.add(
-            [
-                titles.get(item["dimension_id"], item["dimension_id"]),
-                item["what"],
-                item["lead"],
-                ", ".join(actors.get(a, a) for a in item["partners"]),
-                item["deadline"],
-                "\n".join(fiche_label(report.catalogue, fiches[f]) if f in fiches else f for f in item["fiches"]),
-                item["indicator"],
-            ]
-        )
+        table.add([
+            titles.get(item["dimension_id"], item["dimension_id"]), item["what"], item["lead"],
+            ", ".join(actors.get(a, a) for a in item["partners"]), item["deadline"],
+            "\n".join(fiche_label(report.catalogue, fiches[f]) if f in fiches else f for f in item["fiches"]),
+            item["indicator"],
+        ])
     table.finish({1: 50, 5: 50, 6: 40})

@@ -109,11 +109,7 @@ def test_progress_counts_dont_know_and_not_concerned_as_answered(mini: Catalogue
     assert result.answered_share == pytest.approx(50.0)
 
 
-@pytest.mark.parametrize(
-    ("value", "shown"), [(39.6, 39), (40.0, 40), (79.99, 79), (100.0, 100), (0.0, 0), (57.00000000001, 57)]
-)
-def test_a_shown_score_is_rounded_down_so_it_never_shows_an_unreached_boundary(
-    mini: Catalogue, value: float, shown: int
-) -> None:
+@pytest.mark.parametrize(("value", "shown"), [(39.6, 39), (40.0, 40), (79.99, 79), (100.0, 100), (0.0, 0), (57.00000000001, 57)])
+def test_a_shown_score_is_rounded_down_so_it_never_shows_an_unreached_boundary(mini: Catalogue, value: float, shown: int) -> None:
     assert shown_score(value) == shown
     assert band_for(shown, mini.bands).label == band_for(value, mini.bands).label
