@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-system.sh app
 scripts/venv.sh requirements.txt
-exec .venv/bin/streamlit run streamlit_app.py "$@"
+exec .venv/bin/streamlit run app.py "$@"

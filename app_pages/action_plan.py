@@ -14,7 +14,6 @@ from scoring.recommend import fiches_for, recommend
 from services import DiagnosticRecord, plans
 from ui import current, page
 from ui.resources import catalogue, store
-from ui.text import escape_markdown
 
 
 def _fields(action: Action | None, aid: str, dim_id: str, kit: str) -> dict[str, object]:
@@ -117,7 +116,7 @@ def _action_form(rec: DiagnosticRecord, action: Action | None, dim_id: str, kit:
 
 
 def _dimension(rec: DiagnosticRecord, plan: ActionPlan, ds: DimensionScore, kit: str) -> None:
-    st.subheader(f"{ds.dimension.title} · {score_text(ds.score)}/100, priorité {ds.priority:.0f}", anchor=False)
+    st.header(f"{ds.dimension.title} · {score_text(ds.score)}/100, priorité {ds.priority:.0f}", anchor=False)
     actions = plan.for_dimension(ds.dimension.id)
     if not actions:
         st.caption("Aucune action pour l’instant.")
@@ -129,7 +128,7 @@ def _dimension(rec: DiagnosticRecord, plan: ActionPlan, ds: DimensionScore, kit:
 
 def render() -> None:
     """The action plan screen."""
-    st.title("Plan d’action")
+    st.title("Plan d’action", anchor=False)
     page.show_flashes()
     rec = current.record()
     if rec is None:
@@ -152,7 +151,7 @@ def render() -> None:
         "Dimensions prioritaires",
         list(by_id),
         default=[d for d in plans.preselected(scores, plan) if d in by_id][: plans.MAX_DIMENSIONS],
-        format_func=lambda d: escape_markdown(by_id[d].dimension.title),
+        format_func=lambda d: by_id[d].dimension.title,  # plain text: chips are not Markdown
         max_selections=plans.MAX_DIMENSIONS,
         key=f"plan_dims:{rec.id}",
     )

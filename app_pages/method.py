@@ -14,7 +14,7 @@ def render() -> None:
     """The method screen."""
     cat = catalogue()
     rules, bands = cat.rules, cat.bands.bands
-    st.title("Méthode et calculs")
+    st.title("Méthode et calculs", anchor=False)
     st.write(
         "Tout ce qui suit est lu dans les fichiers de contenu que l’outil utilise pour calculer : "
         "cette page ne peut donc pas contredire les résultats."

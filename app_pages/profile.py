@@ -12,7 +12,7 @@ from ui.resources import store
 
 def render() -> None:
     """The profile form."""
-    st.title("Profil de la collectivité")
+    st.title("Profil de la collectivité", anchor=False)
     page.show_flashes()
     rec = current.record()
     if rec is None:
@@ -33,10 +33,11 @@ def render() -> None:
     )
     with st.form("profile"):
         values = profile_fields(keys.profile, preset=True)
+        problem = st.container()  # a missing type is said here, under the fields
         submitted = st.form_submit_button("Enregistrer et passer au questionnaire", type="primary")
     if submitted:
         if values["authority_type"] is None:
-            st.error(
+            problem.error(
                 "Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées."
             )
             return

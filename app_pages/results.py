@@ -16,6 +16,7 @@ from scoring.recommend import Advice, recommend
 from services import DiagnosticRecord, params
 from services.peers import Peers
 from ui import current, page, progress, transfer_widgets, workshop_participant
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, chart_export_warm_up
 from ui.tables import dimensions_table, radar_table
 from ui.text import escape_markdown
@@ -42,9 +43,9 @@ def _indices(scores: Scores) -> None:
 def _radar(
     scores: Scores, half: str, title: str, name: str, previous: Scores | None, peers: Peers | None = None
 ) -> None:
-    st.subheader(title, anchor=False)
+    st.header(title, anchor=False)
     fig = radar_figure(scores, half, previous=previous, peer=peers.median if peers else None)  # type: ignore[arg-type]
-    st.plotly_chart(fig, key=f"radar:{half}", config={"displaylogo": False, "locale": "fr"})
+    st.plotly_chart(fig, key=f"radar:{half}", config=CHART_CONFIG, theme=None)
     missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]
     if missing:
         st.caption("Non représentées (non évaluées ou non concernées) : " + ", ".join(missing) + ".")
@@ -118,7 +119,7 @@ def _exports(rec: DiagnosticRecord, scores: Scores, name: str) -> None:
 
 def render() -> None:
     """The results screen."""
-    st.title("Résultats")
+    st.title("Résultats", anchor=False)
     page.show_flashes()
     rec = current.record()
     if rec is None:
@@ -156,7 +157,7 @@ def render() -> None:
     st.write(
         "Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier."
     )
-    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config={"displaylogo": False})
+    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config=CHART_CONFIG, theme=None)
     _recommendations(advice)
     _exports(rec, scores, name)
 

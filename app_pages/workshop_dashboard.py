@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from services import WorkshopRecord, params, workshops
-from ui import page, workshop_consolidation, workshop_dashboard, workshop_share
+from ui import keys, page, workshop_consolidation, workshop_dashboard, workshop_share
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -89,15 +89,32 @@ def _live(workshop: WorkshopRecord) -> None:
     page.guard(lambda: workshop_dashboard.live_panel(workshop))
 
 
+@st.fragment
+def _paused(workshop: WorkshopRecord) -> None:
+    """The same view, refreshed only when the facilitator asks (RGAA 13.1: updates can be paused)."""
+    page.guard(lambda: workshop_dashboard.live_panel(workshop))
+
+
 def render() -> None:
     """The dashboard screen."""
-    st.title("Tableau de bord de l’atelier")
+    st.title("Tableau de bord de l’atelier", anchor=False)
     workshop = facilitator_workshop()
     if workshop is None:
         return
     page.show_flashes()
     _header(workshop)
-    _live(workshop)
+    auto = st.toggle(
+        f"Actualisation automatique (toutes les {REFRESH_S} secondes)",
+        value=True,
+        key=keys.DASHBOARD_AUTO_REFRESH,
+        help="Désactivez-la pour lire ou parcourir les vues sans qu’elles changent ; "
+        "rechargez alors avec le bouton « Actualiser ».",
+    )
+    if auto:
+        _live(workshop)
+    else:
+        st.button("Actualiser", icon=":material/refresh:", key="dashboard_refresh")
+        _paused(workshop)
     st.divider()
     workshop_consolidation.render(workshop, participants(workshop.id))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from services import params, workshops
 from services.workshops import JoinRefused
@@ -15,13 +16,17 @@ from workshops import links
 from workshops.roles import ROLES
 
 ROLE_LABELS = {r.id: r.label for r in ROLES}
+# Checked in the browser as the code is typed (the server checks it again).
+CODE_PATTERN = r"^\s*[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}\s*$"
+CODE_HINT = "Le code compte 6 caractères, lettres et chiffres, par exemple K7M-4QX."
 
 
-def _join(code: str, role_id: str | None, first_name: str) -> None:
+def _join(code: str, role_id: str | None, first_name: str, code_box: DeltaGenerator, role_box: DeltaGenerator) -> None:
+    """Join the workshop; a problem is said right under the field it concerns (code or role)."""
     try:
         workshop = workshops.find_for_join(store(), code, client.client_key(), datetime.now(UTC))
     except JoinRefused as exc:
-        st.error(escape_markdown(str(exc)))
+        code_box.error(escape_markdown(str(exc)))
         return
     # A second click on the same form (same person) reopens their diagnostic rather than adding a participant.
     joined: dict[tuple[str, str, str], str] = st.session_state.setdefault(keys.JOINED_WORKSHOPS, {})
@@ -29,7 +34,7 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
     try:
         diag_id = joined.get(who) or workshops.join(store(), workshop, role_id, first_name)
     except JoinRefused as exc:
-        st.error(escape_markdown(str(exc)))
+        (role_box if exc.field == "role" else code_box).error(escape_markdown(str(exc)))
         return
     joined[who] = diag_id
     current.open_diagnostic(diag_id)
@@ -42,7 +47,7 @@ def _join(code: str, role_id: str | None, first_name: str) -> None:
 
 def render() -> None:
     """The join screen."""
-    st.title("Rejoindre un atelier")
+    st.title("Rejoindre un atelier", anchor=False)
     page.show_flashes()
     st.write(
         "Vous participez à un atelier d’autodiagnostic ESS : saisissez le code affiché par l’animateur, "
@@ -52,10 +57,23 @@ def render() -> None:
     if from_link and keys.JOIN_CODE not in st.session_state:
         st.session_state[keys.JOIN_CODE] = links.display_code(from_link)
     with st.form(keys.JOIN_FORM):
-        code = st.text_input("Code de l’atelier", max_chars=20, key=keys.JOIN_CODE, placeholder="Ex. : K7M-4QX")
-        role_id = st.radio(
-            "Votre rôle", list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, index=None, key=keys.JOIN_ROLE
+        code = st.text_input(
+            "Code de l’atelier",
+            max_chars=20,
+            key=keys.JOIN_CODE,
+            placeholder="Ex. : K7M-4QX",
+            required=True,
+            validate=(CODE_PATTERN, CODE_HINT),
         )
+        code_box = st.container()  # server-side messages about the code, next to its field
+        role_id = st.radio(
+            "Votre rôle (obligatoire)",
+            list(ROLE_LABELS),
+            format_func=ROLE_LABELS.__getitem__,
+            index=None,
+            key=keys.JOIN_ROLE,
+        )
+        role_box = st.container()
         first_name = st.text_input(
             "Votre prénom (facultatif)",
             max_chars=50,
@@ -71,7 +89,7 @@ def render() -> None:
         "de 3 commentaires."
     )
     if submitted:
-        _join(code, role_id, first_name)
+        _join(code, role_id, first_name, code_box, role_box)
 
 
 page.guard(render)

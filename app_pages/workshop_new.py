@@ -43,25 +43,26 @@ def _form() -> None:
         title = st.text_input(
             "Titre de l’atelier",
             max_chars=200,
+            required=True,
             key=keys.NEW_WORKSHOP_TITLE,
             placeholder="Ex. : Atelier ESS du conseil communautaire, 12 mars",
         )
+        title_problem = st.container()  # problems are said under the field they concern
         st.markdown("**La collectivité évaluée**")
         values = profile_fields(keys.new_workshop_profile, preset=False)
+        type_problem = st.container()
         questionnaire = st.radio(
             "Questionnaire", list(describe), format_func=describe.__getitem__, key=keys.NEW_WORKSHOP_QUESTIONNAIRE
         )
         submitted = st.form_submit_button("Créer l’atelier", type="primary")
     if not submitted:
         return
-    problems = []
-    if not title.strip():
-        problems.append("Donnez un titre à l’atelier : il s’affiche pour les participants.")
-    if values["authority_type"] is None:
-        problems.append("Choisissez le type de collectivité : il détermine les questions posées.")
-    if problems:
-        for problem in problems:
-            st.error(problem)
+    missing_title, missing_type = not title.strip(), values["authority_type"] is None
+    if missing_title:
+        title_problem.error("Donnez un titre à l’atelier : il s’affiche pour les participants.")
+    if missing_type:
+        type_problem.error("Choisissez le type de collectivité : il détermine les questions posées.")
+    if missing_title or missing_type:
         return
     workshop = workshops.create(store(), title, questionnaire, as_profile(values))
     st.session_state[keys.CREATED_WORKSHOP] = workshop.id
@@ -89,7 +90,7 @@ def _created(workshop: WorkshopRecord) -> None:
 
 def render() -> None:
     """The new workshop screen."""
-    st.title("Animer un atelier")
+    st.title("Animer un atelier", anchor=False)
     page.show_flashes()
     created = st.session_state.get(keys.CREATED_WORKSHOP)
     workshop = workshops.get(store(), created) if created else None

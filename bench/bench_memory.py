@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import statistics
 import sys
 import time
@@ -56,7 +57,7 @@ def open_session(browser: Browser, url: str) -> BrowserContext:
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.goto(url, timeout=TIMEOUT_MS)
-    group = page.get_by_role("radiogroup", name="Votre réponse à la question 1", exact=True)
+    group = page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:"))
     group.get_by_role("radio").nth(2).wait_for(state="attached")
     group.get_by_text("Je ne sais pas", exact=True).click()
     page.get_by_role("button", name="1. Poids de l’ESS · 1/4").wait_for()  # the server ran with the answer

@@ -51,7 +51,7 @@ CLICK_TIMEOUT_S = 60.0
 PROFILE = {"name": "CC du Banc d’Essai", "authority_type": "communaute_communes"}
 ROLES = ("elu", "technicien", "acteur_ess", "autre")
 NEXT_LABEL = "Dimension suivante →"
-ANSWER_LABEL = "Votre réponse à la question "
+ANSWER_LABEL = "Question "  # the answer radios are named « Question N : <text> »
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 

@@ -27,7 +27,10 @@ BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, GREY = (
     "#7F7F7F",
 )
 # Sequential blues for answer levels 0 (light) to 4 (dark); grey for « je ne sais pas ».
+# Text on white at least 4.5:1 (RGAA 3.2): GREY and VERMILLION (about 4:1) are for lines and fills only.
+TEXT_GREY, TEXT_VERMILLION = "#595959", "#B34700"
 LEVEL_COLOURS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
+LEVEL_DARK_FROM = 4  # from this level on the segment is dark: its number is written in white (≥ 4.5:1)
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 DEFAULT_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
 
@@ -45,7 +48,7 @@ def axis_label(ds: DimensionScore) -> str:
     """Radar axis label: the short title, with « (non évalué) » when there is no score."""
     if ds.status == "evaluated":
         return _two_lines(ds.dimension.short_title)
-    return f"<span style='color:{GREY}'>{_two_lines(ds.dimension.short_title)}<br><i>({STATUS_LABELS[ds.status]})</i></span>"
+    return f"<span style='color:{TEXT_GREY}'>{_two_lines(ds.dimension.short_title)}<br><i>({STATUS_LABELS[ds.status]})</i></span>"
 
 
 def hover_text(ds: DimensionScore) -> str:
@@ -168,7 +171,7 @@ def radar_figure(
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": ticks,
-                "tickfont": {"size": 11, "color": GREY},
+                "tickfont": {"size": 11, "color": TEXT_GREY},
                 "angle": tick_angle,
                 "tickangle": tick_angle,
                 "gridcolor": "#D0D0D0",
@@ -260,7 +263,7 @@ def priority_matrix_figure(scores: Scores) -> go.Figure:
             text=text,
             showarrow=False,
             xanchor=anchor,
-            font={"size": 13, "color": VERMILLION if "prioriser" in text else GREY},
+            font={"size": 13, "color": TEXT_VERMILLION if "prioriser" in text else TEXT_GREY},
         )
     scale = {lvl.value: lvl.label for lvl in scores.questionnaire.importance_scale}
     fig.update_layout(
@@ -319,6 +322,11 @@ def group_distribution_figure(
                 orientation="h",
                 name=f"Niveau {value}",
                 marker={"color": LEVEL_COLOURS[min(value, len(LEVEL_COLOURS) - 1)]},
+                # The level's number in each segment: levels are never told apart by shade alone.
+                text=[str(value) if stats[qid].levels.get(value, 0) else "" for qid in shown],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": "#000000" if value < LEVEL_DARK_FROM else "#FFFFFF", "size": 13},
                 customdata=labels,
                 hovertemplate=f"Niveau {value} – %{{customdata}}{NBSP}: %{{x}}<extra></extra>",
             )
@@ -344,6 +352,7 @@ def group_distribution_figure(
         )
     fig.update_layout(
         barmode="stack",
+        uniformtext={"minsize": 10, "mode": "hide"},
         font={"family": FONT, "size": 12, "color": "#222222"},
         xaxis={
             "title": {"text": "Nombre de participants"},

@@ -17,7 +17,11 @@ TOKEN_MIN_LENGTH = 20
 
 
 class JoinRefused(Exception):  # noqa: N818  a refusal, with its French reason
-    """Joining was refused; `str(exc)` says why, in French, for the person joining."""
+    """Joining was refused; `str(exc)` says why, in French, and `field` which field it is about."""
+
+    def __init__(self, message: str, field: str = "code") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def create(store: Store, title: str, questionnaire_id: str, profile: Profile) -> WorkshopRecord:
@@ -85,7 +89,8 @@ def join(store: Store, workshop: WorkshopRecord, role_id: str | None, first_name
     """
     if role_id not in ROLE_IDS:
         raise JoinRefused(
-            "Choisissez votre rôle : il permet de comparer les points de vue (élus, techniciens, acteurs de l’ESS)."
+            "Choisissez votre rôle : il permet de comparer les points de vue (élus, techniciens, acteurs de l’ESS).",
+            field="role",
         )
     try:
         return store.join_workshop(workshop.id, role_id, first_name.strip() or None)

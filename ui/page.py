@@ -1,4 +1,4 @@
-"""What every page shares: French language declaration, flash messages, the error guard."""
+"""What every page shares: the style sheet, flash messages, the error guard."""
 
 from __future__ import annotations
 
@@ -13,29 +13,6 @@ from services import StorageError
 from ui import keys
 
 log = logging.getLogger("autodiag")
-
-# Streamlit hard-codes <html lang="en"> (upstream issue #15726). This constant script (no
-# user data in it) declares French and keeps it so if the front end ever resets it.
-_LANG_SCRIPT = """
-<script>
-(function () {
-  const root = window.parent && window.parent.document ? window.parent.document : document;
-  const html = root.documentElement;
-  const set = () => { if (html.lang !== "fr") { html.lang = "fr"; } };
-  set();
-  if (!window.__autodiagLang) {
-    window.__autodiagLang = new MutationObserver(set);
-    window.__autodiagLang.observe(html, {attributes: true, attributeFilter: ["lang"]});
-  }
-})();
-</script>
-"""
-
-
-def declare_french() -> None:
-    """Declare the page language as French for screen readers (checked in the browser tests)."""
-    st.html(_LANG_SCRIPT, unsafe_allow_javascript=True)
-
 
 _CSS = (Path(__file__).resolve().parent.parent / "assets" / "style.css").read_text(encoding="utf-8")
 

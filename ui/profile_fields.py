@@ -46,6 +46,8 @@ def profile_fields(key: Callable[[str], str], *, preset: bool) -> dict[str, str 
         )
     }
     for field, (label, options, placeholder, help_text) in choices.items():
+        # The type is required: Streamlit blocks the form and says so next to the field (and the
+        # page checks it again on submit).
         # A preset widget takes its value from session state: passing `index` too would clash with it.
         select: Any = st.selectbox if preset else functools.partial(st.selectbox, index=None)
         values[field] = select(
@@ -55,6 +57,7 @@ def profile_fields(key: Callable[[str], str], *, preset: bool) -> dict[str, str 
             placeholder=placeholder,
             key=key(field),
             help=help_text,
+            required=field == "authority_type",
         )
     return values
 

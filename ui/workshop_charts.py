@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import pandas as pd
 
 from reports.charts import radar_figure
+from reports.narrative import question_codes
 from scoring.engine import Scores
 from scoring.french import number
+from scoring.group import QuestionStats
+from scoring.models import Questionnaire
 from workshops.anonymity import GroupFigures
 
 Half = Literal["motivation", "resource"]
@@ -35,6 +39,24 @@ def own_and_group_radar(own: Scores, view: GroupFigures, half: Half) -> Any:
     means = {ds.dimension.id: ds.score for ds in view.scores.dimensions if ds.score is not None}
     fig = radar_figure(own, half, group_range=view.ranges, peer=means)
     return _rename(fig, {OWN_TRACE: "Vos réponses", PEER_TRACE: f"Moyenne du groupe ({view.size} personnes)"})
+
+
+def distribution_table(
+    stats: dict[str, QuestionStats], questionnaire: Questionnaire, question_ids: Sequence[str]
+) -> pd.DataFrame:
+    """The numbers of the answer-distribution chart: per question, how many chose each level, dk, na."""
+    questions = {q.id: q for _, q in questionnaire.questions()}
+    codes = question_codes(questionnaire)
+    rows = []
+    for qid in question_ids:
+        if qid not in questions or qid not in stats:
+            continue
+        s = stats[qid]
+        row: dict[str, Any] = {"Question": f"{codes[qid]} {questions[qid].text}"}
+        row |= {f"Niveau {lv.value}": s.levels.get(lv.value, 0) for lv in questions[qid].levels}
+        row |= {"Je ne sais pas": int(s.dk), "Non concerné": int(s.na), "Sans réponse": int(s.missing)}
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def group_table(view: GroupFigures, half: Half, own: Scores | None = None) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from scoring.group import QuestionStats
 from scoring.models import Question, ResponseSet
 from services import StorageError, WorkshopRecord, diagnostics, params, workshops
 from ui import keys, page, transfer_widgets
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from workshops import anonymity
@@ -99,7 +100,7 @@ def _question_form(
             {question.id: stats}, catalogue().questionnaire(workshop.questionnaire_id), [question.id]
         )
         fig.update_layout(height=200, showlegend=True)
-        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config={"displaylogo": False, "locale": "fr"})
+        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config=CHART_CONFIG, theme=None)
     else:
         st.caption(f"Moins de {anonymity.min_people(catalogue())} réponses à cette question : pas de proposition.")
     if question.id in saved.answers:

@@ -20,6 +20,7 @@ from scoring.french import number
 from scoring.models import Questionnaire
 from services import WorkshopRecord
 from ui import keys, workshop_charts
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -74,7 +75,8 @@ def radar(figures: GroupFigures | None, started: int) -> None:
             st.plotly_chart(
                 workshop_charts.group_radar(figures, half),
                 key=f"dash_radar:{half}",
-                config={"displaylogo": False, "locale": "fr"},
+                config=CHART_CONFIG,
+                theme=None,
             )
             with st.expander("Données du radar"):
                 st.table(workshop_charts.group_table(figures, half), hide_index=True)
@@ -109,8 +111,12 @@ def distribution(
     st.plotly_chart(
         group_distribution_figure(stats, questionnaire, ids),
         key="dash_distribution",
-        config={"displaylogo": False, "locale": "fr"},
+        config=CHART_CONFIG,
+        theme=None,
     )
+    st.caption("Chaque segment porte le numéro du niveau choisi ; le tableau ci-dessous donne les effectifs.")
+    with st.expander("Données du graphique (nombre de participants par niveau)"):
+        st.table(workshop_charts.distribution_table(stats, questionnaire, ids), hide_index=True)
 
 
 def agenda_table(items: Sequence[AgendaItem]) -> pd.DataFrame:
@@ -200,9 +206,7 @@ def live_panel(workshop: WorkshopRecord) -> None:
     cols[1].metric("Ont commencé", started)
     cols[2].metric("Ont terminé", sum(p.finished for p in people))
     cols[3].metric("Questions divergentes", sum(i.stats.divergent for i in items) if figures else "–")
-    st.caption(
-        f"Mis à jour à {datetime.now(PARIS).strftime('%H:%M:%S')}, actualisation automatique toutes les 5 secondes."
-    )
+    st.caption(f"Mis à jour à {datetime.now(PARIS).strftime('%H:%M:%S')}.")
     # on_change="rerun": tabs keep their selection across refreshes and only the open one is computed.
     tabs = st.tabs(list(TABS), key=keys.DASHBOARD_TABS, on_change="rerun")
     views: tuple[Callable[[], None], ...] = (

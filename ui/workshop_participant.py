@@ -11,6 +11,7 @@ import streamlit as st
 from scoring.engine import Scores
 from services import DiagnosticRecord, params, workshops
 from ui import page, workshop_charts
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -80,6 +81,7 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
             st.plotly_chart(
                 workshop_charts.own_and_group_radar(own, view, half),
                 key=f"group_radar:{half}",
-                config={"displaylogo": False, "locale": "fr"},
+                config=CHART_CONFIG,
+                theme=None,
             )
             st.table(workshop_charts.group_table(view, half, own), hide_index=True)

@@ -35,7 +35,12 @@ def join_panel(workshop: WorkshopRecord, base: str) -> None:
             "Le code peut aussi être saisi à la main, avec ou sans tiret, en majuscules ou minuscules."
         )
     with right:
-        st.image(links.qr_png(link), caption=f"QR code du lien pour rejoindre ({code})", width=300)
+        st.image(
+            links.qr_png(link),
+            caption=f"QR code du lien pour rejoindre ({code})",
+            width=300,
+            alt=f"QR code qui ouvre le lien pour rejoindre l’atelier, code {code} ; le même lien est écrit à côté.",
+        )
         st.download_button(
             "Télécharger le QR code (SVG)",
             data=links.qr_svg(link),

@@ -160,7 +160,7 @@ def start_app(
     command = [
         str(STREAMLIT),
         "run",
-        "streamlit_app.py",
+        "app.py",
         "--server.headless",
         "true",
         "--server.address",

@@ -1,7 +1,7 @@
 """A new user walks the diagnostic in a real browser, against `streamlit run`, on a fresh database.
 
 Elements are found as a user finds them: by role and visible text (the radio group named
-« Votre réponse à la question 3 », the option « 2 · Chiffres ponctuels »). The expected
+« Question 3 : … », named by its question, the option « 2 · Chiffres ponctuels »). The expected
 numbers come from the scoring core itself, computed from the answers the test gave.
 """
 
@@ -128,7 +128,7 @@ def option_label(question: Question, value: int | str) -> str:
 
 def answer_group(page: Page, number: int) -> Locator:
     """The radio group of question `number` (numbered across the whole questionnaire)."""
-    return page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s: "))
+    return page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
 
 
 def dimension_heading(page: Page, dim: Dimension) -> Locator:

@@ -64,7 +64,7 @@ def _join(page: Page, base: str, workshop: WorkshopRecord) -> str:
     page.goto(f"{base}/rejoindre?code={workshop.join_code}")
     page.get_by_text("Élu ou élue de la collectivité").click()
     page.get_by_role("button", name="Rejoindre l’atelier").click()
-    page.get_by_role("radiogroup", name="Votre réponse à la question 1").wait_for()
+    page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
     match = re.search(r"[?&]d=([\w-]+)", page.url)
     assert match, page.url
     return match.group(1)
@@ -72,13 +72,13 @@ def _join(page: Page, base: str, workshop: WorkshopRecord) -> str:
 
 def _answer(page: Page, number: int, option: str, dimension: str) -> None:
     """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
-    page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}").get_by_text(option).click()
+    page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:")).get_by_text(option).click()
     progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
     expect(progress).to_be_visible(timeout=TIMEOUT_MS)
 
 
 def _checked(page: Page, number: int, option: str) -> bool:
-    group = page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}")
+    group = page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
     group.wait_for()
     return group.get_by_role("radio", name=option).is_checked()
 

@@ -13,6 +13,7 @@ from scoring.group import question_stats
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.models import ResponseSet
 from tests.samples import sample_participants, sample_responses
+from ui.workshop_charts import distribution_table
 
 MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
 CASES = ("mini", "ess-territoires")
@@ -163,3 +164,32 @@ def test_workshop_bars_count_each_level_dk_and_na_per_question(case: tuple[Catal
     question = q.questions()[0][1]
     assert by_name["Niveau 1"].customdata[0] == question.levels[1].label
     assert fig.layout.barmode == "stack"
+
+
+def test_workshop_bars_name_each_level_by_its_number_not_by_shade_alone(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    q = catalogue.questionnaire(qid)
+    people, _ = sample_participants(catalogue, qid, count=9)
+    stats = question_stats(q, people)
+    ids = [question.id for _, question in q.questions()][:5]
+    fig = group_distribution_figure(stats, q, ids)
+    for level in range(5):
+        trace = next(t for t in fig.data if t.name == f"Niveau {level}")
+        assert trace.textposition == "inside"
+        for row, count in enumerate(trace.x):
+            assert trace.text[row] == (str(level) if count else "")
+
+
+def test_the_distribution_table_gives_the_counts_the_chart_draws(case: tuple[Catalogue, str]) -> None:
+    catalogue, qid = case
+    q = catalogue.questionnaire(qid)
+    people, _ = sample_participants(catalogue, qid, count=9)
+    stats = question_stats(q, people)
+    ids = [question.id for _, question in q.questions()][:5]
+    fig = group_distribution_figure(stats, q, ids)
+    table = distribution_table(stats, q, ids)
+    assert len(table) == len(ids)
+    for trace in fig.data:
+        if trace.name in table.columns:
+            assert list(table[trace.name]) == list(trace.x), trace.name
+    assert list(table.iloc[:, 1:].sum(axis=1)) == [len(people)] * len(ids)
