@@ -23,6 +23,7 @@ from scoring.models import (
     Territories,
 )
 from scoring.rules_model import Rules
+from scoring.wording_model import Wording
 from scoring.yamlfile import YamlDocument, read
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "questionnaires"
@@ -34,6 +35,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "territories": Territories,
     "bands": Bands,
     "rules": Rules,
+    "wording": Wording,
 }
 SCHEMAS: dict[str, type[BaseModel]] = {
     **MODELS,
@@ -41,7 +43,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "answers": AnswersFile,
 }
 M = TypeVar("M", bound=BaseModel)
-SINGLETONS = ("fiches", "actors", "territories", "bands", "rules")
+SINGLETONS = ("fiches", "actors", "territories", "bands", "rules", "wording")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Catalogue:
     territories: Territories
     bands: Bands
     rules: Rules
+    wording: Wording
 
     def questionnaire(self, questionnaire_id: str) -> Questionnaire:
         """The questionnaire with this id (KeyError if absent)."""
@@ -150,6 +153,7 @@ def load_folder(folder: Path, display_root: Path | None = None) -> Catalogue:
         territories=_as(by_kind["territories"][0], Territories),
         bands=_as(by_kind["bands"][0], Bands),
         rules=_as(by_kind["rules"][0], Rules),
+        wording=_as(by_kind["wording"][0], Wording),
     )
 
 

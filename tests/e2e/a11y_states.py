@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from scoring.plan import Action, ActionPlan
 from storage import Store
 
 EXPRESS = "ess-territoires-express"
@@ -63,18 +65,18 @@ def seed(store: Store) -> Seeded:
     store.save_importance(diag, "awareness", 3)
     store.save_action_plan(
         diag,
-        [
-            {
-                "id": "a1",
-                "dimension": "observation",
-                "what": "Réaliser un portrait de l’ESS",
-                "lead": "Service développement économique",
-                "deadline": "2027-06-30",
-                "partners": [],
-                "fiches": [],
-                "indicator": "Portrait publié",
-            }
-        ],
+        ActionPlan(
+            actions=(
+                Action(
+                    id="a1",
+                    dimension_id="observation",
+                    what="Réaliser un portrait de l’ESS",
+                    lead="Service développement économique",
+                    deadline=date(2027, 6, 30),
+                    indicator="Portrait publié",
+                ),
+            )
+        ),
     )
     store.set_finished(diag, True)
     workshop = store.create_workshop("Atelier d’essai", EXPRESS, PROFILE)

@@ -425,8 +425,8 @@ def test_one_step_can_be_answered_with_the_keyboard_only(page: Page, app: Runnin
     expect(dimension_heading(page, q.dimensions[1])).to_be_visible()
 
     saved = Store(app.database_url).load_responses(diag_id)
-    assert saved["answers"] == {question.id: 3}
-    assert saved["importance"] == {dim.id: 2}
+    assert saved.answers == {question.id: 3}
+    assert saved.importance == {dim.id: 2}
 
 
 def test_the_page_declares_french(page: Page, app: RunningApp) -> None:
