@@ -9,22 +9,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
-import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Response, expect, sync_playwright
 
 from storage import Store, WorkshopRecord
-from tests.e2e.server import ARTIFACTS, CHROMIUM_ARGS, DEBIAN_CHROMIUM, REPO_ROOT
+from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
+from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM
 from tests.pg import PostgresServer, PostgresStartError
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -32,61 +30,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
 TIMEOUT_MS = 30_000
-START_TIMEOUT_S = 120.0
 COOKIE = "autodiag_instance"
 INSTANCE_HEADER = "x-autodiag-instance"
-
-
-@dataclass
-class Deployment:
-    """A running `deploy/run.sh`: the launcher process and what it wrote to deployment.json."""
-
-    launcher: subprocess.Popen[bytes]
-    database_url: str
-    proxy_url: str
-    nginx_pid: int
-    instances: dict[int, int]  # port -> pid
-    output: Path
-
-    def stop(self) -> int:
-        """SIGTERM the launcher as an operator's Ctrl-C would; returns its exit code."""
-        if self.launcher.poll() is None:
-            self.launcher.send_signal(signal.SIGTERM)
-        try:
-            return self.launcher.wait(30)
-        except subprocess.TimeoutExpired:
-            self.launcher.kill()
-            return self.launcher.wait(10)
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process still runs (a zombie counts as gone)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
-
-
-def start_deployment(database_url: str, instances: int, run_dir: Path) -> Deployment:
-    """Run the documented command and wait for its deployment.json."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    output = ARTIFACTS / f"deploy-{run_dir.name}.log"
-    command = [str(REPO_ROOT / "deploy" / "run.sh"), "--instances", str(instances), "--database-url", database_url,
-               "--port", "0", "--run-dir", str(run_dir)]  # fmt: skip
-    env = {**os.environ, "BROWSER_PATH": DEBIAN_CHROMIUM}
-    with output.open("wb") as out:
-        launcher = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    state_file = run_dir / "deployment.json"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while not state_file.exists():
-        if launcher.poll() is not None or time.monotonic() > deadline:
-            launcher.kill()
-            pytest.fail(f"deploy/run.sh did not start:\n{output.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.2)
-    state = json.loads(state_file.read_text())
-    ports = {i["port"]: i["pid"] for i in state["instances"]}
-    return Deployment(launcher, database_url, state["proxy_url"], state["nginx"]["pid"], ports, output)
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +59,16 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def deployment(postgres: PostgresServer, tmp_path: Path) -> Iterator[Deployment]:
     """`deploy/run.sh --instances 2` on a fresh database, stopped afterwards whatever happens."""
-    running = start_deployment(postgres.create_database(), 2, tmp_path / "run")
+    try:
+        running = start_deployment(postgres.create_database(), 2, tmp_path / "run")
+    except DeploymentError as exc:
+        pytest.fail(str(exc), pytrace=False)
     try:
         yield running
     finally:
         running.stop()
-        for pid in [running.nginx_pid, *running.instances.values()]:
-            if _alive(pid):
+        for pid in running.pids:
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)
 
 
@@ -241,7 +189,6 @@ def test_stopping_the_deployment_stops_nginx_and_every_instance(postgres: Postgr
         assert response.status == 200
     assert running.stop() == 0
     deadline = time.monotonic() + 10
-    pids = [running.nginx_pid, *running.instances.values()]
-    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in running.pids) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not [pid for pid in pids if _alive(pid)]
+    assert not [pid for pid in running.pids if alive(pid)]
