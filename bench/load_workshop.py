@@ -126,16 +126,17 @@ async def run(
     await ready.wait()
     await asyncio.sleep(1.0)
     rss_after = _rss_mib(target.pids)
-    cpu0, wall0 = _cpu_seconds(target.pids), time.monotonic()
+    cpu0, wall0, client0 = _cpu_seconds(target.pids), time.monotonic(), time.process_time()
     clock.deadline = wall0 + duration
     go.set()
     await asyncio.gather(*tasks)
-    cpu1, wall1 = _cpu_seconds(target.pids), time.monotonic()
+    cpu1, wall1, client1 = _cpu_seconds(target.pids), time.monotonic(), time.process_time()
     return {
         "rss_before": rss_before,
         "rss_after": rss_after,
         "rss_end": _rss_mib(target.pids),
         "cpu": (cpu1 - cpu0) / (wall1 - wall0),
+        "client_cpu": (client1 - client0) / (wall1 - wall0),
         "wall": wall1 - wall0,
     }
 
@@ -244,6 +245,8 @@ def report(
         ("dashboards / refreshes", f"{len(viewers)} / {len(refreshes)}"),
         ("dashboard refresh p50 / p95", f"{_percentile(refreshes, 50):.0f} / {_percentile(refreshes, 95):.0f} ms"),
         ("server CPU share (1 core = 100 %)", f"{100 * figures['cpu']:.0f} %"),
+        ("server CPU per rerun", f"{1000 * figures['cpu'] * figures['wall'] / max(1, len(latencies) + len(refreshes)):.1f} ms"),
+        ("load client CPU share", f"{100 * figures['client_cpu']:.0f} %"),
         ("server RSS before / with sessions / end", f"{figures['rss_before']:.0f} / {figures['rss_after']:.0f} / "
                                                     f"{figures['rss_end']:.0f} MiB"),
         ("memory per session", f"{(figures['rss_after'] - figures['rss_before']) / args.participants:.2f} MiB"),
