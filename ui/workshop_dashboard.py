@@ -1,14 +1,19 @@
 """The facilitator's live view: who answers, the group radar, distributions, agenda, roles, comments.
 
 Everything here is read-only and re-run every few seconds inside an `st.fragment`; the
-computations live in `workshops/` (tested without Streamlit). Group views need at least
-3 participants who have answered (`MIN_GROUP`): before that, only participation shows.
+computations live in `workshops/` (tested without Streamlit). Their results are shared by
+every screen of the process until the workshop's data change (`workshops.live_cache`): the
+projector and the laptop refreshing every 5 seconds cost one computation per change, not one
+per screen and per refresh. Group views need at least 3 participants who have answered
+(`MIN_GROUP`): before that, only participation shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -19,7 +24,7 @@ from scoring.group import QuestionStats
 from scoring.models import Questionnaire
 from storage import WorkshopRecord
 from ui import keys, workshop_charts
-from ui.resources import catalogue
+from ui.resources import catalogue, store
 from ui.text import escape_markdown, french_number
 from ui.workshop_data import participants
 from workshops.analysis import (
@@ -34,12 +39,26 @@ from workshops.analysis import (
     role_comparison,
     role_rows,
 )
+from workshops.live_cache import LIVE
 from workshops.participants import Participant, completion, participation_by_role
 from workshops.roles import role
 
 PARIS = ZoneInfo("Europe/Paris")
 TABS = ("Participation", "Radar du groupe", "Répartition des réponses", "Ordre du jour", "Par rôle", "Commentaires")
 DIVERGENT = "__divergent__"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """This workshop's computations at one revision of its data, shared with the other screens."""
+
+    workshop_id: str
+    revision: Hashable
+
+    def get(self, name: str, compute: Callable[[], T]) -> T:
+        """The result of `compute` for this workshop and revision, computed once in the process."""
+        return LIVE.get((self.workshop_id, name), self.revision, compute)
 
 
 def _time(moment: datetime | None) -> str:
@@ -54,7 +73,7 @@ def _too_few(people: int) -> None:
     )
 
 
-def participation(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
+def participation(people: Sequence[Participant], questionnaire: Questionnaire, shared: Shared) -> None:
     """Counts by role, then one row per participant with their progress."""
     if not people:
         st.info("Aucun participant pour l’instant. Projetez le code ou le QR code pour qu’ils rejoignent l’atelier.")
@@ -67,9 +86,9 @@ def participation(people: Sequence[Participant], questionnaire: Questionnaire) -
     )
     st.dataframe(by_role, hide_index=True, use_container_width=False)
     territories = catalogue().territories
+    progress = shared.get("completion", lambda: [completion(questionnaire, territories, p.responses) for p in people])
     rows = []
-    for p in people:
-        done = completion(questionnaire, territories, p.responses)
+    for p, done in zip(people, progress, strict=True):
         rows.append(
             {
                 "N°": p.number,
@@ -93,9 +112,9 @@ def participation(people: Sequence[Participant], questionnaire: Questionnaire) -
     )
 
 
-def radar(people: Sequence[Participant]) -> None:
+def radar(people: Sequence[Participant], shared: Shared) -> None:
     """Group mean radars with the min–max band, and their numbers."""
-    view = group_view(catalogue(), people)
+    view = shared.get("group_view", lambda: group_view(catalogue(), people))
     if view is None:
         _too_few(len(contributors(people)))
         return
@@ -180,9 +199,9 @@ def discussion(people: Sequence[Participant], items: Sequence[AgendaItem]) -> No
         st.dataframe(agenda_table(items), hide_index=True, use_container_width=True)
 
 
-def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
+def roles(people: Sequence[Participant], questionnaire: Questionnaire, shared: Shared) -> None:
     """Scores by role, for the roles with at least 3 participants who answered."""
-    comparison = role_comparison(catalogue(), people)
+    comparison = shared.get("role_comparison", lambda: role_comparison(catalogue(), people))
     if comparison.shown:
         st.write("Score moyen de chaque dimension (sur 100) selon le rôle des participants.")
         rows = role_rows(comparison, questionnaire)
@@ -225,10 +244,11 @@ def comments(people: Sequence[Participant], questionnaire: Questionnaire, number
 def live_panel(workshop: WorkshopRecord) -> None:
     """Everything that refreshes on its own."""
     questionnaire = catalogue().questionnaire(workshop.questionnaire_id)
-    people = participants(workshop.id)
-    stats = group_stats(questionnaire, people)
+    shared = Shared(workshop.id, store().workshop_revision(workshop.id))
+    people = shared.get("participants", lambda: participants(workshop.id))
+    stats = shared.get("group_stats", lambda: group_stats(questionnaire, people))
     numbers = question_numbers(questionnaire, catalogue(), workshop.profile.get("authority_type"))
-    items = agenda(questionnaire, numbers, stats)
+    items = shared.get("agenda", lambda: agenda(questionnaire, numbers, stats))
     started = contributors(people)
     cols = st.columns(4)
     cols[0].metric("Participants", len(people))
@@ -241,11 +261,11 @@ def live_panel(workshop: WorkshopRecord) -> None:
     # on_change="rerun": tabs keep their selection across refreshes and only the open one is computed.
     tabs = st.tabs(list(TABS), key=keys.DASHBOARD_TABS, on_change="rerun")
     views: tuple[Callable[[], None], ...] = (
-        lambda: participation(people, questionnaire),
-        lambda: radar(people),
+        lambda: participation(people, questionnaire, shared),
+        lambda: radar(people, shared),
         lambda: distribution(people, questionnaire, stats, numbers),
         lambda: discussion(people, items),
-        lambda: roles(people, questionnaire),
+        lambda: roles(people, questionnaire, shared),
         lambda: comments(people, questionnaire, numbers),
     )
     for tab, view in zip(tabs, views, strict=True):

@@ -14,6 +14,7 @@ from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
 from tests.app.conftest import new_app, texts
 from workshops.analysis import consolidation_prefill, group_stats
+from workshops.live_cache import LIVE
 from workshops.participants import Participant
 
 CAT = default_catalogue()
@@ -407,3 +408,22 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     assert metrics[0]["Indice global"] == f"{expected.overall.value:.0f}/100"
     assert [t.value.to_dict() for t in results[0].table] == [t.value.to_dict() for t in results[1].table]
     assert "Recommandations" in texts(results[0])
+
+
+@pytest.mark.usefixtures("database")
+def test_two_facilitator_screens_share_the_dashboards_computations_until_someone_answers() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
+    before = LIVE.computations
+    projector = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    computed_once = LIVE.computations - before
+    laptop = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    assert computed_once > 0 and LIVE.computations - before == computed_once  # the laptop reused them
+    assert {m.label: m.value for m in laptop.metric}["Ont commencé"] == "1"
+    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 3})
+    store.save_answer(diag_id, "jobs_creation_support", 2)
+    projector.run()
+    assert LIVE.computations - before > computed_once  # new data: computed again, once
+    metrics = {m.label: m.value for m in projector.metric}
+    assert (metrics["Participants"], metrics["Ont commencé"]) == ("2", "2")
