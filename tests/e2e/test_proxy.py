@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -183,10 +184,27 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
     store.dispose()
 
 
-def test_stopping_the_deployment_stops_nginx_and_every_instance(postgres: PostgresServer, tmp_path: Path) -> None:
-    running = start_deployment(postgres.create_database(), 2, tmp_path / "run")
+def _put_status(url: str, body: bytes) -> int:
+    request = urllib.request.Request(url, data=body, method="PUT")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
+def test_an_upload_reaches_the_app_through_nginx_and_stopping_stops_everything(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)  # as mkdtemp makes it: nginx's workers cannot enter it when started as root
+    running = start_deployment(postgres.create_database(), 2, private / "run")
     with urllib.request.urlopen(f"{running.proxy_url}/_stcore/health", timeout=5) as response:
         assert response.status == 200
+    body = bytes(1_500_000)  # an answers file is at most 1 MB, Streamlit accepts 2 MB
+    port = next(iter(running.instances))
+    direct = _put_status(f"http://127.0.0.1:{port}/_stcore/upload_file/s/f", body)
+    assert _put_status(f"{running.proxy_url}/_stcore/upload_file/s/f", body) == direct != 500
     assert running.stop() == 0
     deadline = time.monotonic() + 10
     while any(alive(pid) for pid in running.pids) and time.monotonic() < deadline:
