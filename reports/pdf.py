@@ -123,7 +123,7 @@ def _synthesis(pdf: ReportDocument, report: ReportInput) -> None:
         if report.previous:
             row.append(index_text(getattr(report.previous, attr)))
         rows.append(row)
-    widths = [60, 30, 50] + ([50] if report.previous else [])
+    widths = [50, 28, 40, 56] if report.previous else [60, 30, 50]  # within the 174 mm between margins
     pdf.data_table(header, rows, widths, ["L", "R", "L", "L"], size=9.5, width=sum(widths))
     for line in reading(scores):
         pdf.paragraph(line, after=1.5)

@@ -177,6 +177,17 @@ def test_pdf_draws_its_radars_and_matrix_without_any_browser(monkeypatch: pytest
     assert radar_blue > 300  # the radars' lines and markers (Okabe–Ito blue)
 
 
+def test_pdf_with_a_previous_edition_compares_its_indices_and_draws_it_on_the_radars(tmp_path: Path) -> None:
+    catalogue = default_catalogue()
+    now = _answers(catalogue, "ess-territoires")
+    lower = {qid: v - 1 if isinstance(v, int) and v > 0 else v for qid, v in now.answers.items()}
+    before = now.model_copy(update={"answers": lower})
+    report = build_report_input(catalogue, now, previous=before)
+    text = _flat(_text(build_pdf(report), tmp_path, "precedent"))
+    assert "Précédent" in text
+    assert text.count("Diagnostic précédent") >= 2  # the legend of each radar
+
+
 def test_pdf_of_a_workshop_draws_the_group_range_on_its_radars(tmp_path: Path) -> None:
     catalogue = default_catalogue()
     people, roles = sample_participants(catalogue, "ess-territoires", count=6)
