@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from ui import page
+from ui import page, tcp
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -18,6 +18,7 @@ st.set_page_config(
 )
 page.declare_french()
 page.apply_style()
+tcp.no_delay_once()  # 40 ms less per click: Streamlit's sockets keep Nagle's algorithm otherwise
 
 navigation = st.navigation(
     {
