@@ -5,6 +5,7 @@ number is 0; asyncio only sets TCP_NODELAY on sockets whose protocol is IPPROTO_
 server's connections keep Nagle's algorithm. A rerun sends several small websocket messages: the
 second waits for the browser's delayed acknowledgement, about 40 ms on Linux (more on Windows).
 Measured here: a trivial one-radio app answered a click in 44–48 ms, 5.5–6 ms with TCP_NODELAY.
+The same mechanism in uvicorn's own pre-bound sockets: Kludex/uvicorn#3149.
 
 `enable_no_delay()` sets TCP_NODELAY on every TCP socket of this process (read from /proc):
 the listening socket, whose option Linux copies to the connections it accepts later, and the
