@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,11 +58,11 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def deployment(postgres: PostgresServer, tmp_path: Path) -> Iterator[Deployment]:
+@contextmanager
+def _deployed(postgres: PostgresServer, run_dir: Path) -> Iterator[Deployment]:
     """`deploy/run.sh --instances 2` on a fresh database, stopped afterwards whatever happens."""
     try:
-        running = start_deployment(postgres.create_database(), 2, tmp_path / "run")
+        running = start_deployment(postgres.create_database(), 2, run_dir)
     except DeploymentError as exc:
         pytest.fail(str(exc), pytrace=False)
     try:
@@ -71,6 +72,13 @@ def deployment(postgres: PostgresServer, tmp_path: Path) -> Iterator[Deployment]
         for pid in running.pids:
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def deployment(postgres: PostgresServer, tmp_path: Path) -> Iterator[Deployment]:
+    """`deploy/run.sh --instances 2` on a fresh database, stopped afterwards whatever happens."""
+    with _deployed(postgres, tmp_path / "run") as running:
+        yield running
 
 
 def _port_of(response: Response | None) -> int:
@@ -198,15 +206,15 @@ def test_an_upload_reaches_the_app_through_nginx_and_stopping_stops_everything(
 ) -> None:
     private = tmp_path / "private"
     private.mkdir(mode=0o700)  # as mkdtemp makes it: nginx's workers cannot enter it when started as root
-    running = start_deployment(postgres.create_database(), 2, private / "run")
-    with urllib.request.urlopen(f"{running.proxy_url}/_stcore/health", timeout=5) as response:
-        assert response.status == 200
-    body = bytes(1_500_000)  # an answers file is at most 1 MB, Streamlit accepts 2 MB
-    port = next(iter(running.instances))
-    direct = _put_status(f"http://127.0.0.1:{port}/_stcore/upload_file/s/f", body)
-    assert _put_status(f"{running.proxy_url}/_stcore/upload_file/s/f", body) == direct != 500
-    assert running.stop() == 0
-    deadline = time.monotonic() + 10
-    while any(alive(pid) for pid in running.pids) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not [pid for pid in running.pids if alive(pid)]
+    with _deployed(postgres, private / "run") as running:
+        with urllib.request.urlopen(f"{running.proxy_url}/_stcore/health", timeout=5) as response:
+            assert response.status == 200
+        body = bytes(1_500_000)  # an answers file is at most 1 MB, Streamlit accepts 2 MB
+        port = next(iter(running.instances))
+        direct = _put_status(f"http://127.0.0.1:{port}/_stcore/upload_file/s/f", body)
+        assert _put_status(f"{running.proxy_url}/_stcore/upload_file/s/f", body) == direct != 500
+        assert running.stop() == 0
+        deadline = time.monotonic() + 10  # checked before the clean-up would kill what is left
+        while any(alive(pid) for pid in running.pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in running.pids if alive(pid)]
