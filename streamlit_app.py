@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from ui import a11y, page
+from ui import a11y, page, tcp
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -18,6 +18,7 @@ st.set_page_config(
 )
 a11y.localise()
 page.apply_style()
+tcp.no_delay_once()  # 40 ms less per click: Streamlit's sockets keep Nagle's algorithm otherwise
 
 # A flat list, not sections: with sections Streamlit puts <div>/<header> inside the sidebar's <ul>
 # (axe-core `list`/`listitem`, serious). The order keeps the three groups together.

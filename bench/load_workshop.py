@@ -4,10 +4,16 @@ Usage:
     .venv/bin/python bench/load_workshop.py --participants 40 --pause 3 --duration 60
     .venv/bin/python bench/load_workshop.py --participants 100 --pause 0 --duration 60
     .venv/bin/python bench/load_workshop.py --participants 40 --pause 3 --gc   # runner.postScriptGC on
+    .venv/bin/python bench/load_workshop.py --participants 300 --pause 5 --deploy 2   # nginx + 2 instances
+    .venv/bin/python bench/load_workshop.py -n 300 --pause 5 --url http://127.0.0.1:8080 \
+        --database-url postgresql://…/autodiag --run-dir RUN_DIR                    # a running deploy/run.sh
 
 The script starts the app (`streamlit run`, 127.0.0.1 only, a fresh SQLite database unless
-`--database-url`), creates a workshop and N participants, then opens one websocket session per
-participant on `ws://127.0.0.1:PORT/_stcore/stream` (subprotocol `streamlit`, Origin header).
+`--database-url`), or with `--deploy N` a throwaway PostgreSQL and `deploy/run.sh --instances N`
+(nginx in front), or uses a deployment already running at `--url` (the proxy; `--run-dir` gives
+its deployment.json, for the CPU figures). It creates a workshop and N participants, then opens
+one websocket session per participant on `ws://HOST:PORT/_stcore/stream` (subprotocol
+`streamlit`, Origin header); behind nginx each session stays on the instance it landed on.
 Each session loads its questionnaire (`?d=<id>`) and answers question after question as a
 browser does: a `BackMsg.rerun_script` carrying the radio's `WidgetState` (or the trigger of
 « Dimension suivante → »), then waits for `ForwardMsg.script_finished`. It stops at the
@@ -16,10 +22,11 @@ deadline (or when its questionnaire is done), waits for the clicks in flight, an
 - answers sent, acknowledged (script finished) and stored (read back from the database,
   value for value): nothing may be lost;
 - rerun latency p50 / p95 (click sent → script_finished), answers and page changes alike;
-- server CPU share over the run (/proc/<pid>/stat; 100 % = one core) and memory per session
-  (RSS growth once every session has loaded its page, divided by N).
+- server CPU share over the run (/proc/<pid>/stat; 100 % = one core; behind nginx, the sum of
+  the instances and nginx) and memory per session (RSS growth once every session has loaded
+  its page, divided by N).
 
-Bounded: loopback only, at most 200 sessions and 300 seconds.
+Bounded: loopback only, at most 400 sessions and 300 seconds.
 """
 
 from __future__ import annotations
@@ -27,217 +34,109 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import random
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.load_client import Clock, Participant, _rerun, connect, participant_loop, viewer_loop
 from storage import Store
-from tests.e2e.server import AppServer, start_app
+from tests.e2e.deployment import read_state, start_deployment
+from tests.e2e.server import start_app
+from tests.pg import PostgresServer
 
-MAX_PARTICIPANTS = 200
+MAX_PARTICIPANTS = 400
 MAX_DURATION_S = 300.0
-CLICK_TIMEOUT_S = 60.0
+MAX_DASHBOARDS = 5
 PROFILE = {"name": "CC du Banc d’Essai", "authority_type": "communaute_communes"}
 ROLES = ("elu", "technicien", "acteur_ess", "autre")
-NEXT_LABEL = "Dimension suivante →"
-ANSWER_LABEL = "Question "  # the answer radios are named « Question N : <text> »
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
-class ProtocolError(RuntimeError):
-    """The server answered something a browser would not expect."""
+def _children(pid: int) -> list[int]:
+    """A process's direct children (nginx's workers)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of the processes and their children still running."""
+    total = 0.0
+    for pid in {q for p in pids for q in (p, *_children(p))}:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
+    return total
+
+
+def _rss_mib(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+        except OSError:
+            continue
+    return total * PAGE_SIZE / 2**20
 
 
 @dataclass
-class Widget:
-    """A widget of the last run, as the server described it."""
+class Target:
+    """Where the sessions connect (the app or the proxy) and which processes serve them."""
 
-    id: str
-    label: str
-    options: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Participant:
-    """One simulated participant: a websocket session on their own diagnostic."""
-
-    diag_id: str
-    uri: str
-    origin: str
-    query_string: str = ""
-    page_hash: str = ""
-    widgets: dict[str, Widget] = field(default_factory=dict)
-    values: dict[str, str] = field(default_factory=dict)
-    expected: dict[str, int | str] = field(default_factory=dict)
-    latencies: list[float] = field(default_factory=list)
-    sent: int = 0
-    acknowledged: int = 0
-    errors: list[str] = field(default_factory=list)
-    done: bool = False
-
-    def __post_init__(self) -> None:
-        self.query_string = f"d={self.diag_id}"
+    url: str
+    warm_urls: list[str]
+    pids: list[int]
 
 
-def _key_of(widget_id: str) -> str:
-    """The user key at the end of an element id (`$$ID-<hash>-<key>`)."""
-    parts = widget_id.split("-", 2)
-    return parts[2] if len(parts) == 3 else widget_id
-
-
-def _value_of(option: str) -> int | str:
-    """What the questionnaire stores for a formatted radio option."""
-    if option == "Je ne sais pas":
-        return "dk"
-    if option == "Non concerné":
-        return "na"
-    return int(option.split(" ", 1)[0])
-
-
-async def _rerun(ws: Any, p: Participant, trigger: str | None = None) -> float:
-    """Send a rerun as the browser does and read until the script has finished; returns seconds."""
-    msg = BackMsg()
-    state = msg.rerun_script
-    state.query_string = p.query_string
-    state.page_script_hash = p.page_hash
-    if not p.page_hash:
-        state.page_name = "questionnaire"
-    for widget_id, value in p.values.items():
-        if widget_id in p.widgets:
-            state.widget_states.widgets.append(WidgetState(id=widget_id, string_value=value))
-    if trigger is not None:
-        state.widget_states.widgets.append(WidgetState(id=trigger, trigger_value=True))
-    started = time.perf_counter()
-    await ws.send(msg.SerializeToString())
-    seen: dict[str, Widget] = {}
-    while True:
-        raw = await asyncio.wait_for(ws.recv(), CLICK_TIMEOUT_S)
-        fwd = ForwardMsg.FromString(raw)
-        kind = fwd.WhichOneof("type")
-        if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-            element = fwd.delta.new_element
-            which = element.WhichOneof("type")
-            if which == "radio":
-                seen[element.radio.id] = Widget(element.radio.id, element.radio.label, list(element.radio.options))
-            elif which == "button":
-                seen[element.button.id] = Widget(element.button.id, element.button.label)
-            elif which == "exception":
-                p.errors.append(element.exception.message)
-            elif which == "alert" and element.alert.format == 1:  # ERROR: e.g. a refused save
-                p.errors.append(element.alert.body)
-        elif kind == "navigation" and fwd.navigation.page_script_hash:
-            p.page_hash = fwd.navigation.page_script_hash
-        elif kind == "page_info_changed":
-            p.query_string = fwd.page_info_changed.query_string
-        elif kind == "script_finished":
-            if fwd.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                raise ProtocolError(f"script finished with status {fwd.script_finished}")
-            p.widgets = seen
-            return time.perf_counter() - started
-
-
-def _next_action(p: Participant, rng: random.Random) -> tuple[str, str | None] | None:
-    """(widget id, option) of the next unanswered question, (button id, None) to go on, or None."""
-    for widget in sorted(p.widgets.values(), key=lambda w: w.label):
-        if widget.label.startswith(ANSWER_LABEL) and widget.id not in p.values and widget.options:
-            weights = [8] * (len(widget.options) - 2) + [1, 1]  # levels mostly, sometimes dk / na
-            return widget.id, rng.choices(widget.options, weights)[0]
-    button = next((w for w in p.widgets.values() if w.label == NEXT_LABEL), None)
-    return (button.id, None) if button else None
-
-
-@dataclass
-class Clock:
-    """When clicking stops; set once every session has loaded its page."""
-
-    deadline: float = float("inf")
-
-
-async def participant_loop(
-    p: Participant, pause: float, clock: Clock, ready: asyncio.Barrier, go: asyncio.Event, seed: int
-) -> None:
-    """Load the questionnaire, then click until the deadline or the end of the questionnaire."""
-    rng = random.Random(seed)
-    async with websockets.connect(
-        p.uri, subprotocols=[websockets.Subprotocol("streamlit")], origin=websockets.Origin(p.origin),
-        max_size=None, ping_interval=None, open_timeout=30,
-    ) as ws:  # fmt: skip
-        await _rerun(ws, p)
-        await ready.wait()
-        await go.wait()
-        if pause:
-            await asyncio.sleep(rng.uniform(0, pause))  # participants do not click in step
-        while time.monotonic() < clock.deadline:
-            action = _next_action(p, rng)
-            if action is None:
-                p.done = True
-                break
-            widget_id, option = action
-            if option is None:
-                p.latencies.append(await _rerun(ws, p, trigger=widget_id))
-            else:
-                p.values[widget_id] = option
-                p.sent += 1
-                p.expected[_key_of(widget_id).removeprefix("q:")] = _value_of(option)
-                p.latencies.append(await _rerun(ws, p))
-                p.acknowledged += 1
-            if pause:
-                await asyncio.sleep(rng.uniform(0.5 * pause, 1.5 * pause))
-
-
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
-
-
-def _rss_mib(pid: int) -> float:
-    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-    return pages * PAGE_SIZE / 2**20
+async def _warm(url: str, diag_id: str) -> None:
+    """One session's first page: imports, catalogue, database pool are not per-session costs."""
+    warm = session(url, diag_id)
+    async with connect(warm) as ws:
+        await _rerun(ws, warm)
 
 
 async def run(
-    server: AppServer, participants: list[Participant], pause: float, duration: float, seed: int
+    target: Target,
+    participants: list[Participant],
+    viewers: list[Participant],
+    pause: float,
+    duration: float,
+    seed: int,
 ) -> dict[str, float]:
-    """Connect everyone and measure memory, then run the clicks and measure CPU."""
-    pid = server.process.pid
-    warm = Participant(participants[0].diag_id, participants[0].uri, participants[0].origin)
-    async with websockets.connect(
-        warm.uri, subprotocols=[websockets.Subprotocol("streamlit")], origin=websockets.Origin(warm.origin),
-        max_size=None,
-    ) as ws:  # fmt: skip
-        await _rerun(ws, warm)  # imports, catalogue, database pool: not per-session costs
+    """Connect everyone (participants, then dashboards) and measure memory, then run the clicks and measure CPU."""
+    for url in target.warm_urls:
+        await _warm(url, participants[0].diag_id)
     await asyncio.sleep(1.0)
-    rss_before = _rss_mib(pid)
-    clock, ready, go = Clock(), asyncio.Barrier(len(participants) + 1), asyncio.Event()
+    rss_before = _rss_mib(target.pids)
+    clock, ready, go = Clock(), asyncio.Barrier(len(participants) + len(viewers) + 1), asyncio.Event()
     tasks = []
     for i, p in enumerate(participants):
         tasks.append(asyncio.create_task(participant_loop(p, pause, clock, ready, go, seed + i)))
         await asyncio.sleep(0.02)  # sessions open over a few seconds, as people scan the QR code
+    tasks += [asyncio.create_task(viewer_loop(v, clock, ready, go)) for v in viewers]
     await ready.wait()
     await asyncio.sleep(1.0)
-    rss_after = _rss_mib(pid)
-    cpu0, wall0 = _cpu_seconds(pid), time.monotonic()
+    rss_after = _rss_mib(target.pids)
+    cpu0, wall0, client0 = _cpu_seconds(target.pids), time.monotonic(), time.process_time()
     clock.deadline = wall0 + duration
     go.set()
     await asyncio.gather(*tasks)
-    cpu1, wall1 = _cpu_seconds(pid), time.monotonic()
+    cpu1, wall1, client1 = _cpu_seconds(target.pids), time.monotonic(), time.process_time()
     return {
         "rss_before": rss_before,
         "rss_after": rss_after,
-        "rss_end": _rss_mib(pid),
+        "rss_end": _rss_mib(target.pids),
         "cpu": (cpu1 - cpu0) / (wall1 - wall0),
+        "client_cpu": (client1 - client0) / (wall1 - wall0),
         "wall": wall1 - wall0,
     }
 
@@ -260,39 +159,80 @@ def _stored(store: Store, participants: list[Participant]) -> tuple[int, int]:
     return stored, wrong
 
 
-def main(argv: list[str] | None = None) -> int:
+def session(url: str, diag_id: str, query_string: str = "", page_name: str = "questionnaire") -> Participant:
+    """A session on the app or proxy at `url` (http://host:port)."""
+    host = url.removeprefix("http://")
+    return Participant(diag_id, f"ws://{host}/_stcore/stream", url, query_string=query_string, page_name=page_name)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--participants", "-n", type=int, default=40)
     parser.add_argument("--pause", type=float, default=3.0, help="mean seconds between clicks (0: none)")
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of clicking")
     parser.add_argument("--questionnaire", default="ess-territoires")
-    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument("--dashboards", type=int, default=0, help="facilitator screens open on the dashboard")
+    parser.add_argument("--database-url", help="default: a fresh SQLite file (a throwaway PostgreSQL with --deploy)")
     parser.add_argument("--gc", action="store_true", help="run with runner.postScriptGC = true")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--deploy", type=int, metavar="N", help="start deploy/run.sh with N instances behind nginx")
+    where.add_argument("--url", help="a deployment already running (the proxy's http://127.0.0.1:PORT)")
+    parser.add_argument("--run-dir", type=Path, help="with --url: the deployment's run dir (its pids, for CPU)")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     if not 0 < args.participants <= MAX_PARTICIPANTS or not 0 < args.duration <= MAX_DURATION_S:
         parser.error(f"1 to {MAX_PARTICIPANTS} participants, 1 to {MAX_DURATION_S:.0f} seconds")
+    if not 0 <= args.dashboards <= MAX_DASHBOARDS:
+        parser.error(f"0 to {MAX_DASHBOARDS} dashboards")
+    if args.url and not (args.url.startswith(("http://127.0.0.1:", "http://localhost:")) and args.database_url):
+        parser.error("--url: a loopback address (http://127.0.0.1:PORT), with its --database-url")
+    return args
+
+
+def start_target(args: argparse.Namespace, databases: ExitStack, servers: ExitStack) -> tuple[str, Target]:
+    """(database URL, target): the app, a fresh deployment, or the running one at --url."""
+    if args.url:
+        pids: list[int] = []
+        if args.run_dir:
+            state = read_state(args.run_dir)
+            pids = [state.nginx_pid, *state.instances.values()]
+        return args.database_url, Target(args.url, [args.url], pids)
+    if args.deploy:
+        url = args.database_url
+        if not url:
+            postgres = PostgresServer().start()
+            databases.callback(postgres.stop)
+            url = postgres.create_database()
+        running = start_deployment(url, args.deploy, Path(tempfile.mkdtemp(prefix="autodiag-load-deploy-")) / "run")
+        servers.callback(running.stop)
+        direct = [f"http://127.0.0.1:{port}" for port in running.instances]
+        return url, Target(running.proxy_url, direct, running.pids)
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='autodiag-load-')) / 'load.sqlite3'}"
-    store = Store(url)
-    workshop = store.create_workshop("Atelier de charge", args.questionnaire, PROFILE)
-    ids = [store.join_workshop(workshop.id, ROLES[i % len(ROLES)], None) for i in range(args.participants)]
     # No file watcher: files edited in the repository during a run would make the server reload
     # modules under the sessions' feet (a development feature; a deployment turns it off too).
     extra = ("--runner.postScriptGC", "true" if args.gc else "false", "--server.fileWatcherType", "none")
     server = start_app({"DATABASE_URL": url}, extra_args=extra, log_name=f"load-{args.participants}-{os.getpid()}.log")
-    try:
-        host = f"127.0.0.1:{server.port}"
-        participants = [Participant(d, f"ws://{host}/_stcore/stream", f"http://{host}") for d in ids]
-        figures = asyncio.run(run(server, participants, args.pause, args.duration, args.seed))
-    finally:
-        server.stop()
+    servers.callback(server.stop)
+    return url, Target(server.url, [server.url], [server.process.pid])
+
+
+def report(
+    args: argparse.Namespace,
+    figures: dict[str, float],
+    participants: list[Participant],
+    viewers: list[Participant],
+    store: Store,
+) -> int:
+    """Print the figures; exit code 0 only if nothing was lost and no error was shown."""
     stored, wrong = _stored(store, participants)
     latencies = [x * 1000 for p in participants for x in p.latencies]
+    refreshes = [x * 1000 for v in viewers for x in v.latencies]
     sent = sum(p.sent for p in participants)
     acknowledged = sum(p.acknowledged for p in participants)
-    errors = [e for p in participants for e in p.errors]
+    errors = [e for p in participants + viewers for e in p.errors]
+    where = f"nginx + {args.deploy} instances" if args.deploy else (args.url or "one instance")
     rows = [
-        ("participants (sessions)", f"{args.participants}"),
+        ("participants (sessions)", f"{args.participants}, through {where}"),
         ("pause between clicks", f"{args.pause:g} s (±50 %)" if args.pause else "none"),
         ("runner.postScriptGC", "true" if args.gc else "false"),
         ("clicking time", f"{figures['wall']:.1f} s"),
@@ -302,20 +242,41 @@ def main(argv: list[str] | None = None) -> int:
         ("questionnaires completed", f"{sum(p.done for p in participants)}"),
         ("rerun latency p50 / p95 / max", f"{_percentile(latencies, 50):.0f} / {_percentile(latencies, 95):.0f} / "
                                           f"{max(latencies, default=float('nan')):.0f} ms"),
+        ("dashboards / refreshes", f"{len(viewers)} / {len(refreshes)}"),
+        ("dashboard refresh p50 / p95", f"{_percentile(refreshes, 50):.0f} / {_percentile(refreshes, 95):.0f} ms"),
         ("server CPU share (1 core = 100 %)", f"{100 * figures['cpu']:.0f} %"),
+        ("server CPU per rerun", f"{1000 * figures['cpu'] * figures['wall'] / max(1, len(latencies) + len(refreshes)):.1f} ms"),
+        ("load client CPU share", f"{100 * figures['client_cpu']:.0f} %"),
         ("server RSS before / with sessions / end", f"{figures['rss_before']:.0f} / {figures['rss_after']:.0f} / "
                                                     f"{figures['rss_end']:.0f} MiB"),
         ("memory per session", f"{(figures['rss_after'] - figures['rss_before']) / args.participants:.2f} MiB"),
         ("error messages shown", f"{len(errors)}"),
     ]  # fmt: skip
     width = max(len(name) for name, _ in rows)
-    print(f"Workshop load test, questionnaire {args.questionnaire}, {os.cpu_count()} CPU, {sys.platform}")
+    print(f"Workshop load test, questionnaire {args.questionnaire}, {os.cpu_count()} CPU, {sys.platform}, "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
     for error in sorted(set(errors))[:5]:
         print(f"  error: {error[:200]}")
-    store.dispose()
     return 0 if stored == sent == acknowledged and wrong == 0 and not errors else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with ExitStack() as databases, ExitStack() as servers:
+        database_url, target = start_target(args, databases, servers)
+        store = Store(database_url)
+        databases.callback(store.dispose)
+        workshop = store.create_workshop("Atelier de charge", args.questionnaire, PROFILE)
+        ids = [store.join_workshop(workshop.id, ROLES[i % len(ROLES)], None) for i in range(args.participants)]
+        participants = [session(target.url, d) for d in ids]
+        token = f"animation={workshop.facilitator_token}"
+        viewers = [session(target.url, ids[0], token, "tableau-de-bord") for _ in range(args.dashboards)]
+        figures = asyncio.run(run(target, participants, viewers, args.pause, args.duration, args.seed))
+        servers.close()  # stop the servers before reading back: every acknowledged write is in
+        return report(args, figures, participants, viewers, store)
+    return 1
 
 
 if __name__ == "__main__":

@@ -200,7 +200,7 @@ def radar_figure(
 LANES = (0.0, 0.22, -0.22, 0.44, -0.44)
 
 
-def _label_lanes(points: list[tuple[float, float]], labels: list[str], char_width: float = 1.6) -> list[float]:
+def label_lanes(points: list[tuple[float, float]], labels: list[str], char_width: float = 1.6) -> list[float]:
     """Y offsets so that points of one importance row, and their labels, do not overlap.
 
     A label runs right of its point (left of it past 70); points whose label span would cross an
@@ -227,7 +227,7 @@ def priority_matrix_figure(scores: Scores) -> go.Figure:
     """Maturity (x) against importance (y) for each evaluated dimension, top-left « À prioriser »."""
     evaluated = [ds for ds in scores.dimensions if ds.score is not None]
     points = [(ds.score or 0.0, float(ds.effective_importance)) for ds in evaluated]
-    offsets = _label_lanes(points, [ds.dimension.short_title for ds in evaluated])
+    offsets = label_lanes(points, [ds.dimension.short_title for ds in evaluated])
     fig = go.Figure()
     for half, colour, symbol in (("motivation", BLUE, "circle"), ("resource", ORANGE, "diamond")):
         idx = [i for i, ds in enumerate(evaluated) if ds.dimension.half == half]

@@ -10,7 +10,10 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode
 
+from reports.fpdf_speed import add_parsed_font, install_incremental_lines
 from scoring.french import plain, typeset
+
+install_incremental_lines()
 
 FONT_DIRS = (Path(os.environ.get("REPORTS_FONT_DIR", "/usr/share/fonts/truetype/dejavu")),)
 FONT_FILES = {
@@ -67,7 +70,7 @@ class ReportDocument(FPDF):
     def __init__(self, authority: str, title: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         for style, path in font_files().items():
-            self.add_font(FAMILY, style, str(path))
+            add_parsed_font(self, FAMILY, style, path)
         self.authority = authority
         self.set_title(title)
         self.set_author("Autodiagnostic ESS des territoires")

@@ -1,31 +1,31 @@
-"""The PDF report: cover, synthesis with radars, then the chapters of `reports.chapters` and the annex."""
+"""The PDF report: cover, synthesis with radars, then the chapters of `reports.chapters` and the annex.
+
+The radars and the priority matrix are drawn as vectors (`reports.vector_charts`, `reports.vector_matrix`):
+no browser is needed, and a full report builds in a few hundred milliseconds (BENCHMARKS.md).
+"""
 
 from __future__ import annotations
 
-import io
 from typing import Literal
 
 from reports import annex, chapters
-from reports.charts import priority_matrix_figure, radar_figure
 from reports.document import ACCENT, FAMILY, HEAD_FILL, MUTED, ReportDocument
-from reports.images import ExportUnavailable, figure_png
 from reports.model import ReportInput
 from reports.narrative import index_text, priorities, reading, status_text, strengths
+from reports.vector_charts import draw_radar
+from reports.vector_matrix import draw_matrix
 from scoring.engine import Index, Scores
 from scoring.french import HALF_TITLES, NBSP, VARIANT_LABELS, long_date, plain, typeset
 
-RADAR_PX = (640, 520)
-RADAR_MM = 96.0
-MATRIX_PX = (900, 640)
-SCALE = 3
+RADAR_MM = (96.0, 78.0)
+MATRIX_MM = (150.0, 105.0)
 
 
 def build_pdf(report: ReportInput) -> bytes:
     """The whole report as an A4 PDF (French, DejaVu Sans embedded)."""
     pdf = ReportDocument(report.authority_name, f"Autodiagnostic ESS – {report.authority_name}")
-    images = _images(report)
     _cover(pdf, report)
-    _synthesis(pdf, report, images)
+    _synthesis(pdf, report)
     chapters.detail(pdf, report)
     chapters.recommendations(pdf, report)
     chapters.action_plan(pdf, report)
@@ -33,29 +33,6 @@ def build_pdf(report: ReportInput) -> bytes:
         annex.workshop(pdf, report)
     annex.method(pdf, report)
     return bytes(pdf.output())
-
-
-def _images(report: ReportInput) -> dict[str, bytes] | str:
-    """The radar and matrix PNGs, or the French reason why they could not be drawn."""
-    bands = report.catalogue.bands
-    spread = report.workshop.dimension_range if report.workshop else None
-    out: dict[str, bytes] = {}
-    try:
-        for half in ("motivation", "resource"):
-            fig = radar_figure(
-                report.scores,
-                half,
-                previous=report.previous,
-                group_range=spread or None,
-                bands=bands,
-                title="",
-                label="Réponses retenues" if spread else "Ce diagnostic",
-            )
-            out[half] = figure_png(fig, *RADAR_PX, scale=SCALE)
-        out["matrix"] = figure_png(priority_matrix_figure(report.scores), *MATRIX_PX, scale=2)
-    except ExportUnavailable as exc:
-        return str(exc)
-    return out
 
 
 def _cover(pdf: ReportDocument, report: ReportInput) -> None:
@@ -134,7 +111,7 @@ def _index_boxes(pdf: ReportDocument, scores: Scores) -> None:
     pdf.set_xy(pdf.l_margin, y + 34)
 
 
-def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes] | str) -> None:
+def _synthesis(pdf: ReportDocument, report: ReportInput) -> None:
     pdf.add_page()
     pdf.heading("Synthèse")
     scores = report.scores
@@ -146,19 +123,12 @@ def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes
         if report.previous:
             row.append(index_text(getattr(report.previous, attr)))
         rows.append(row)
-    widths = [60, 30, 50] + ([50] if report.previous else [])
+    widths = [50, 28, 40, 56] if report.previous else [60, 30, 50]  # within the 174 mm between margins
     pdf.data_table(header, rows, widths, ["L", "R", "L", "L"], size=9.5, width=sum(widths))
     for line in reading(scores):
         pdf.paragraph(line, after=1.5)
-    if isinstance(images, str):
-        pdf.paragraph(
-            f"Graphiques non disponibles{NBSP}: {images} Les données figurent dans les tableaux.",
-            size=9,
-            style="I",
-            colour=MUTED,
-        )
     for half in ("motivation", "resource"):
-        _radar_block(pdf, report, half, images)
+        _radar_block(pdf, report, half)
     pdf.heading("Points forts", 2, keep_with=25)
     for ds in strengths(scores):
         pdf.bullet(f"{ds.dimension.title} — {status_text(ds)}")
@@ -172,30 +142,24 @@ def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes
         )
     if not priorities(scores):
         pdf.paragraph("Aucune priorité ne se dégage des réponses.", style="I")
-    if isinstance(images, dict):
-        pdf.heading("Importance et maturité", 2, keep_with=110)
-        pdf.paragraph(
-            "Chaque point est une dimension évaluée. En haut à gauche, les dimensions jugées importantes "
-            "mais encore peu avancées : ce sont elles à traiter en premier.",
-            size=9,
-            colour=MUTED,
-        )
-        width = pdf.body_width * 0.86
-        pdf.image(
-            io.BytesIO(images["matrix"]),
-            x=pdf.l_margin + (pdf.body_width - width) / 2,
-            w=width,
-            alt_text="Matrice importance et maturité des dimensions",
-        )
+    pdf.heading("Importance et maturité", 2, keep_with=MATRIX_MM[1] + 12)
+    pdf.paragraph(
+        "Chaque point est une dimension évaluée. En haut à gauche, les dimensions jugées importantes "
+        "mais encore peu avancées : ce sont elles à traiter en premier.",
+        size=9,
+        colour=MUTED,
+    )
+    width, height = MATRIX_MM
+    top = pdf.get_y() + 1
+    draw_matrix(pdf, (pdf.l_margin + (pdf.body_width - width) / 2, top, width, height), scores)
+    pdf.set_y(top + height + 2)
 
 
-def _radar_block(
-    pdf: ReportDocument, report: ReportInput, half: Literal["motivation", "resource"], images: dict[str, bytes] | str
-) -> None:
-    """A radar on the left and its data table on the right (the table alone when there is no image)."""
+def _radar_block(pdf: ReportDocument, report: ReportInput, half: Literal["motivation", "resource"]) -> None:
+    """A radar on the left and its data table on the right."""
     dims = report.scores.half(half)
-    height = RADAR_MM * RADAR_PX[1] / RADAR_PX[0]
-    pdf.heading(HALF_TITLES[half], 2, keep_with=height if isinstance(images, dict) else 40)
+    width, height = RADAR_MM
+    pdf.heading(HALF_TITLES[half], 2, keep_with=height)
     header = ["Dimension", "Score", "Palier"]
     rows = [
         [
@@ -205,18 +169,19 @@ def _radar_block(
         ]
         for ds in dims
     ]
-    if isinstance(images, str):
-        pdf.data_table(header, rows, [84, 40, 50], ["L", "R", "L"], width=pdf.body_width)
-        return
     top = pdf.get_y()
-    pdf.image(
-        io.BytesIO(images[half]),
-        x=pdf.l_margin - 6,
-        y=top,
-        w=RADAR_MM,
-        alt_text=f"Radar des {HALF_TITLES[half].lower()}",
+    spread = report.workshop.dimension_range if report.workshop else None
+    draw_radar(
+        pdf,
+        (pdf.l_margin - 6, top, width, height),
+        report.scores,
+        half,
+        previous=report.previous,
+        group_range=spread or None,
+        bands=report.catalogue.bands,
+        label="Réponses retenues" if spread else "Ce diagnostic",
     )
-    table_x = pdf.l_margin + RADAR_MM - 6
+    table_x = pdf.l_margin + width - 6
     table_w = pdf.w - pdf.r_margin - table_x
     pdf.set_y(top + 6)
     pdf.data_table(header, rows, [40, 18, 26], ["L", "R", "L"], size=8.5, width=table_w, x=table_x)

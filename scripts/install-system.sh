@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the app or the tests need, when they are missing.
-# Usage: scripts/install-system.sh app|test
+# Usage: scripts/install-system.sh app|deploy|test
 set -euo pipefail
 want=(chromium fonts-dejavu-core)
-if [ "${1:-app}" = "test" ]; then
-  want+=(postgresql poppler-utils libreoffice-calc-nogui)
-fi
+case "${1:-app}" in
+  deploy) want+=(nginx) ;;
+  test) want+=(postgresql poppler-utils libreoffice-calc-nogui nginx) ;;
+esac
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

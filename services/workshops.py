@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
 from services import params
 from services.params import normalize_join_code
 from storage import DiagnosticRecord, Store, WorkshopClosed, WorkshopNotFound, WorkshopRecord
-from workshops import access
+from workshops import access, anonymity
+from workshops.anonymity import GroupFigures
+from workshops.live_cache import LIVE
 from workshops.participants import Participant
 from workshops.roles import ROLE_IDS
 
@@ -124,6 +128,27 @@ def participants(store: Store, workshop_id: str) -> list[Participant]:
         Participant(rec.role, rec.first_name, rec.finished, responses)
         for rec, responses in store.participant_responses(workshop_id)
     ]
+
+
+@dataclass(frozen=True)
+class LiveFigures:
+    """What the live dashboard shows, at one revision of the workshop's data."""
+
+    people: list[Participant]
+    figures: GroupFigures | None
+    threshold: int
+
+
+def live_figures(store: Store, catalogue: Catalogue, workshop: WorkshopRecord) -> LiveFigures:
+    """The dashboard's figures, computed once per change of the workshop's data and shared by every
+    facilitator screen of the process (the projector and the laptop refresh every few seconds)."""
+
+    def compute() -> LiveFigures:
+        people = participants(store, workshop.id)
+        threshold = anonymity.min_people(catalogue)
+        return LiveFigures(people, anonymity.group_figures(catalogue, people, threshold), threshold)
+
+    return LIVE.get((workshop.id, "live"), store.workshop_revision(workshop.id), compute)
 
 
 def collegial_responses(store: Store, workshop: WorkshopRecord) -> ResponseSet:

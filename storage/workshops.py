@@ -11,7 +11,7 @@ import secrets
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from scoring.models import ResponseSet
@@ -114,6 +114,17 @@ class WorkshopMixin(Database):
             records = diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
             parts = load_parts(conn, lambda column: column.in_(ids.scalar_subquery()))
         return [(record, response_set(record, parts.get(record.id))) for record in records]
+
+    def workshop_revision(self, workshop_id: str) -> tuple[int, str]:
+        """A value that changes whenever a participant joins or writes anything (answer, comment, importance…).
+
+        (participants, latest `updated_at`): every write stamps its diagnostic's `updated_at`. One
+        indexed aggregate, for caches of what is computed from the participants' answers.
+        """
+        query = select(func.count(diagnostics.c.id), func.max(diagnostics.c.updated_at))
+        with self._read() as conn:
+            count, latest = conn.execute(query.where(diagnostics.c.workshop_id == workshop_id)).one()
+        return int(count), latest.isoformat() if latest is not None else ""
 
     def close_workshop(self, workshop_id: str) -> None:
         """Stop accepting participants and their answers (what they gave is kept)."""

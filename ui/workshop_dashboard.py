@@ -2,7 +2,9 @@
 
 Everything here is read-only and re-run every few seconds inside an `st.fragment`; what may be
 shown is decided by `workshops.anonymity` (tested without Streamlit). Tables are `st.table`,
-not `st.dataframe`, so that no built-in CSV download hands out cells unneutralised.
+not `st.dataframe`, so that no built-in CSV download hands out cells unneutralised. The figures
+are computed once per change of the workshop's data and shared by every screen of the process
+(`services.workshops.live_figures`): the projector and the laptop cost one computation per change.
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ from reports.charts import group_distribution_figure
 from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.models import Questionnaire
-from services import WorkshopRecord
+from services import WorkshopRecord, workshops
 from ui import keys, workshop_charts
 from ui.a11y import CHART_CONFIG
-from ui.resources import catalogue
+from ui.resources import catalogue, store
 from ui.text import escape_markdown
-from ui.workshop_data import participants
 from workshops import anonymity
 from workshops.analysis import AgendaItem, agenda, role_rows
 from workshops.anonymity import GroupFigures
@@ -195,8 +196,8 @@ def comments(people: Sequence[Participant], questionnaire: Questionnaire, number
 def live_panel(workshop: WorkshopRecord) -> None:
     """Everything that refreshes on its own."""
     questionnaire = catalogue().questionnaire(workshop.questionnaire_id)
-    people = participants(workshop.id)
-    figures = anonymity.group_figures(catalogue(), people, _threshold())
+    live = workshops.live_figures(store(), catalogue(), workshop)
+    people, figures = live.people, live.figures
     stats = figures.stats if figures else {}
     numbers = question_numbers(questionnaire, catalogue().territories, workshop.profile.get("authority_type"))
     items = agenda(questionnaire, numbers, stats)

@@ -20,6 +20,7 @@ from ui.workshop_dashboard import TABS
 from workshops.access import LIMITS, client_key, record_failure
 from workshops.analysis import consolidation_prefill
 from workshops.anonymity import group_figures
+from workshops.live_cache import LIVE
 from workshops.participants import Participant
 
 CAT = default_catalogue()
@@ -452,3 +453,22 @@ def test_no_dashboard_tab_draws_a_framework_table_with_its_own_csv_download() ->
         assert not at.dataframe, label  # st.table: no download button
     config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
     assert config["client"]["disableDataExport"] is True  # nor for any st.dataframe someone adds later
+
+
+@pytest.mark.usefixtures("database")
+def test_two_facilitator_screens_share_the_dashboards_computations_until_someone_answers() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
+    before = LIVE.computations
+    projector = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    computed_once = LIVE.computations - before
+    laptop = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    assert computed_once > 0 and LIVE.computations - before == computed_once  # the laptop reused them
+    assert {m.label: m.value for m in laptop.metric}["Ont commencé"] == "1"
+    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 3})
+    store.save_answer(diag_id, "jobs_creation_support", 2)
+    projector.run()
+    assert LIVE.computations - before > computed_once  # new data: computed again, once
+    metrics = {m.label: m.value for m in projector.metric}
+    assert (metrics["Participants"], metrics["Ont commencé"]) == ("2", "2")

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from reports import document, pdf
+from reports import document, images
 from reports.document import FontUnavailable
 from reports.images import ExportUnavailable
 from reports.model import ReportInput, build_report_input, build_workshop
@@ -157,19 +158,48 @@ def test_pdf_of_a_workshop_shows_participation_and_divergent_questions(tmp_path:
     assert "Participant 1" not in text  # the PDF never lists participants one by one
 
 
-def test_pdf_without_chrome_still_has_the_data_tables_and_a_note(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_pdf_draws_its_radars_and_matrix_without_any_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def no_browser(*_: object, **__: object) -> bytes:
         raise ExportUnavailable("Export d’image impossible : aucun navigateur.")
 
-    monkeypatch.setattr(pdf, "figure_png", no_browser)
-    catalogue = load_folder(MINI)
-    report = build_report_input(catalogue, _answers(catalogue, "mini"))
-    text = _flat(_text(build_pdf(report), tmp_path, "sans-image"))
-    assert "Graphiques non disponibles" in text
-    for ds in report.scores.dimensions:
-        assert ds.dimension.short_title in text
+    monkeypatch.setattr(images._BROWSER, "render", no_browser)
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium"))
+    catalogue = default_catalogue()
+    report = build_report_input(catalogue, _answers(catalogue, "ess-territoires"))
+    path = tmp_path / "vectoriel.pdf"
+    path.write_bytes(build_pdf(report))
+    text = _flat(_text(path.read_bytes(), tmp_path, "vectoriel"))
+    assert "Graphiques non disponibles" not in text
+    for words in ("À prioriser", "Points d’appui", "Score de maturité (0 à 100)", "Importance pour la collectivité"):
+        assert words in text  # the matrix is drawn, its words are real text
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "2", "-l", "2", "-png", str(path), str(tmp_path / "s")], check=True)
+    (page,) = tmp_path.glob("s*.png")
+    pixels = Image.open(page).convert("RGB").get_flattened_data()
+    radar_blue = sum(abs(r - 0) + abs(g - 114) + abs(b - 178) < 60 for r, g, b in pixels)
+    assert radar_blue > 300  # the radars' lines and markers (Okabe–Ito blue)
+
+
+def test_pdf_with_a_previous_edition_compares_its_indices_and_draws_it_on_the_radars(tmp_path: Path) -> None:
+    catalogue = default_catalogue()
+    now = _answers(catalogue, "ess-territoires")
+    lower = {qid: v - 1 if isinstance(v, int) and v > 0 else v for qid, v in now.answers.items()}
+    before = now.model_copy(update={"answers": lower})
+    report = build_report_input(catalogue, now, previous=before)
+    text = _flat(_text(build_pdf(report), tmp_path, "precedent"))
+    assert "Précédent" in text
+    assert text.count("Diagnostic précédent") >= 2  # the legend of each radar
+
+
+def test_pdf_of_a_workshop_draws_the_group_range_on_its_radars(tmp_path: Path) -> None:
+    catalogue = default_catalogue()
+    people, roles = sample_participants(catalogue, "ess-territoires", count=6)
+    agreed = _answers(catalogue, "ess-territoires")
+    report = build_report_input(
+        catalogue, agreed, workshop=build_workshop(catalogue, "ess-territoires", people, roles, consolidated=agreed)
+    )
+    text = _flat(_text(build_pdf(report), tmp_path, "atelier-radar"))
+    assert text.count("Étendue du groupe (min–max)") == 2  # one legend per radar
+    assert text.count("Réponses retenues") >= 2
 
 
 def test_pdf_prints_user_text_as_plain_text_even_with_odd_characters(tmp_path: Path) -> None:

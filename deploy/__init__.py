@@ -1,0 +1,1 @@
+"""Deployment: N app instances behind nginx on one PostgreSQL (`deploy/run.sh`)."""

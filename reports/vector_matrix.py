@@ -1,0 +1,120 @@
+"""The PDF's priority matrix (maturity against importance), drawn as vectors with fpdf2's primitives.
+
+The same chart as `reports.charts.priority_matrix_figure`: one point per evaluated dimension
+(circles for motivations, diamonds for resources), the « À prioriser » corner shaded, labels
+moved to free lanes so that they do not overlap (`reports.charts.label_lanes`).
+"""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+
+from reports.charts import BLUE, DEFAULT_TICKS, GREY, ORANGE, VERMILLION, label_lanes
+from reports.document import FAMILY, INK
+from reports.vector_charts import LABEL_PT, PT_MM, RGB, TICK_PT, legend_marker, marker, rgb, text_lines
+from scoring.engine import Scores
+from scoring.french import HALF_TITLES
+
+X_RANGE = (-3.0, 103.0)
+Y_RANGE = (-0.5, 3.5)
+GRID: RGB = (229, 229, 229)
+HALVES = (("motivation", BLUE, False), ("resource", ORANGE, True))
+
+
+class Plot:
+    """Data (maturity, importance) to millimetres inside the plotting area."""
+
+    def __init__(self, left: float, top: float, width: float, height: float) -> None:
+        self.left, self.top, self.width, self.height = left, top, width, height
+
+    def x(self, value: float) -> float:
+        return self.left + (value - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) * self.width
+
+    def y(self, value: float) -> float:
+        return self.top + (Y_RANGE[1] - value) / (Y_RANGE[1] - Y_RANGE[0]) * self.height
+
+
+def _axes(pdf: FPDF, plot: Plot, scale: dict[int, str]) -> None:
+    """Grid, tick labels and axis titles."""
+    pdf.set_line_width(0.15)
+    pdf.set_draw_color(*GRID)
+    pdf.set_font(FAMILY, "", TICK_PT + 0.6)
+    pdf.set_text_color(*INK)
+    for tick in DEFAULT_TICKS:
+        pdf.line(plot.x(tick), plot.top, plot.x(tick), plot.top + plot.height)
+        text_lines(pdf, [f"{tick:.0f}"], plot.x(tick), plot.top + plot.height + 1.2, "C", "T", TICK_PT + 0.6)
+    for level in range(4):
+        pdf.line(plot.left, plot.y(level), plot.left + plot.width, plot.y(level))
+        text_lines(pdf, [f"{level} – {scale.get(level, '')}"], plot.left - 1.5, plot.y(level), "R", "M", TICK_PT + 0.6)
+    pdf.set_font(FAMILY, "", LABEL_PT)
+    text_lines(pdf, ["Score de maturité (0 à 100)"], plot.x(50), plot.top + plot.height + 5.5, "C", "T", LABEL_PT)
+    label_x = plot.left - 4 - max(pdf.get_string_width(f"{v} – {scale.get(v, '')}") for v in range(4))
+    with pdf.rotation(90, label_x, plot.y(1.5)):
+        text_lines(pdf, ["Importance pour la collectivité"], label_x, plot.y(1.5), "C", "B", LABEL_PT)
+
+
+def _quadrants(pdf: FPDF, plot: Plot) -> None:
+    """The shaded « À prioriser » corner, the dashed separators and the four corner names."""
+    pdf.set_fill_color(*rgb(VERMILLION))
+    with pdf.local_context(fill_opacity=0.10):
+        pdf.rect(plot.x(0), plot.y(3.45), plot.x(50) - plot.x(0), plot.y(1.5) - plot.y(3.45), style="F")
+    pdf.set_draw_color(*rgb(GREY))
+    pdf.set_line_width(0.3)
+    with pdf.local_context(dash_pattern={"dash": 1.2, "gap": 0.9}):
+        pdf.line(plot.x(50), plot.y(-0.45), plot.x(50), plot.y(3.45))
+        pdf.line(plot.x(-3), plot.y(1.5), plot.x(103), plot.y(1.5))
+    corners = ((1, 3.4, "À prioriser", "L"), (99, 3.4, "Points d’appui", "R"),
+               (1, -0.4, "À surveiller", "L"), (99, -0.4, "À entretenir", "R"))  # fmt: skip
+    for x, y, text, align in corners:
+        strong = "prioriser" in text
+        pdf.set_font(FAMILY, "B" if strong else "", LABEL_PT)
+        pdf.set_text_color(*rgb(VERMILLION if strong else GREY))
+        text_lines(pdf, [text], plot.x(x), plot.y(y), align, "M", LABEL_PT)
+
+
+def _points(pdf: FPDF, plot: Plot, scores: Scores) -> None:
+    """One marker per evaluated dimension, its short title beside it on a free lane."""
+    evaluated = [ds for ds in scores.dimensions if ds.score is not None]
+    points = [(ds.score or 0.0, float(ds.effective_importance)) for ds in evaluated]
+    pdf.set_font(FAMILY, "", LABEL_PT)
+    mm_per_unit = plot.width / (X_RANGE[1] - X_RANGE[0])
+    char = pdf.get_string_width("abcdefghijklmnopqrstuvwxyz") / 26 / mm_per_unit
+    offsets = label_lanes(points, [ds.dimension.short_title for ds in evaluated], char_width=char)
+    pdf.set_text_color(*INK)
+    for i, ds in enumerate(evaluated):
+        colour, diamond = next((rgb(c), d) for half, c, d in HALVES if half == ds.dimension.half)
+        x, y = plot.x(points[i][0]), plot.y(points[i][1] + offsets[i])
+        pdf.set_fill_color(*colour)
+        pdf.set_draw_color(255, 255, 255)
+        pdf.set_line_width(0.15)
+        marker(pdf, x, y, 1.25 if diamond else 1.3, diamond)
+        right = points[i][0] < 70
+        text_lines(pdf, [ds.dimension.short_title], x + (2 if right else -2), y, "L" if right else "R", "M", LABEL_PT)
+
+
+def draw_matrix(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores) -> None:
+    """The priority matrix in the box (x, y, w, h) in mm, its legend below."""
+    with pdf.local_context():  # colours, line width and font are restored afterwards
+        _matrix(pdf, box, scores)
+
+
+def _matrix(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores) -> None:
+    x, y, w, h = box
+    scale = {lvl.value: lvl.label for lvl in scores.questionnaire.importance_scale}
+    pdf.set_font(FAMILY, "", TICK_PT + 0.6)
+    ticks_width = max(pdf.get_string_width(f"{v} – {scale.get(v, '')}") for v in range(4))
+    left = x + ticks_width + 7
+    plot = Plot(left, y + 2, x + w - left - 2, h - 2 - 17)
+    _axes(pdf, plot, scale)
+    _quadrants(pdf, plot)
+    _points(pdf, plot, scores)
+    pdf.set_font(FAMILY, "", LABEL_PT)
+    pdf.set_text_color(*INK)
+    items = [(HALF_TITLES[half], rgb(colour), diamond) for half, colour, diamond in HALVES]
+    widths = [5 + pdf.get_string_width(label) for label, _, _ in items]
+    cursor = plot.x(50) - (sum(widths) + 5) / 2
+    legend_y = y + h - 2 - LABEL_PT * PT_MM
+    for (label, colour, diamond), width in zip(items, widths, strict=True):
+        legend_marker(pdf, cursor + 1.3, legend_y, colour, diamond)
+        text_lines(pdf, [label], cursor + 3.5, legend_y, "L", "M", LABEL_PT)
+        cursor += width + 5

@@ -1,0 +1,220 @@
+"""A workshop through the real deployment: `deploy/run.sh` (nginx, two instances, one PostgreSQL).
+
+- Participants land on both instances (each browser is pinned to one by nginx's cookie), the
+  facilitator's dashboard is open on both, and each dashboard sees everyone's answers.
+- `kill -9` of one instance: its participants reload their link and resume on the other with
+  every acknowledged answer; the dashboard that was open on it reconnects to the other by itself.
+- Stopping the launcher stops nginx and every instance.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, Response, expect, sync_playwright
+
+from storage import Store, WorkshopRecord
+from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
+from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM
+from tests.pg import PostgresServer, PostgresStartError
+
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+
+EXPRESS = "ess-territoires-express"
+PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
+TIMEOUT_MS = 30_000
+COOKIE = "autodiag_instance"
+INSTANCE_HEADER = "x-autodiag-instance"
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for this module."""
+    try:
+        server = PostgresServer().start()
+    except PostgresStartError as exc:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless (never `playwright install`)."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@contextmanager
+def _deployed(postgres: PostgresServer, run_dir: Path) -> Iterator[Deployment]:
+    """`deploy/run.sh --instances 2` on a fresh database, stopped afterwards whatever happens."""
+    try:
+        running = start_deployment(postgres.create_database(), 2, run_dir)
+    except DeploymentError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield running
+    finally:
+        running.stop()
+        for pid in running.pids:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def deployment(postgres: PostgresServer, tmp_path: Path) -> Iterator[Deployment]:
+    """`deploy/run.sh --instances 2` on a fresh database, stopped afterwards whatever happens."""
+    with _deployed(postgres, tmp_path / "run") as running:
+        yield running
+
+
+def _port_of(response: Response | None) -> int:
+    """The instance that served a response, from the header nginx adds (the last one tried)."""
+    assert response is not None
+    value = response.headers.get(INSTANCE_HEADER, "")
+    return int(value.rsplit(":", 1)[-1])
+
+
+def route_cookies(proxy_url: str, ports: list[int]) -> dict[int, str]:
+    """A value of nginx's sticky cookie for each instance, found by asking the proxy."""
+    found: dict[int, str] = {}
+    for n in range(200):
+        request = urllib.request.Request(f"{proxy_url}/_stcore/health", headers={"Cookie": f"{COOKIE}=probe{n}"})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            found.setdefault(int(response.headers[INSTANCE_HEADER].rsplit(":", 1)[-1]), f"probe{n}")
+        if set(found) == set(ports):
+            return found
+    raise AssertionError(f"the proxy never sent a browser to some instance: {found} of {ports}")
+
+
+def _page(browser: Browser, proxy_url: str, cookie: str) -> Page:
+    """A fresh browser session whose sticky cookie pins it to one instance."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    context.add_cookies([{"name": COOKIE, "value": cookie, "url": proxy_url}])
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
+
+
+def _join(page: Page, base: str, workshop: WorkshopRecord) -> tuple[str, int]:
+    """Join from the QR link as an élu; returns the participant's diagnostic id and instance port."""
+    port = _port_of(page.goto(f"{base}/rejoindre?code={workshop.join_code}"))
+    page.get_by_text("Élu ou élue de la collectivité").click()
+    page.get_by_role("button", name="Rejoindre l’atelier").click()
+    page.get_by_role("radiogroup", name="Votre réponse à la question 1").wait_for()
+    match = re.search(r"[?&]d=([\w-]+)", page.url)
+    assert match, page.url
+    return match.group(1), port
+
+
+def _answer(page: Page, number: int, option: str, dimension: str) -> None:
+    """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
+    page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}").get_by_text(option).click()
+    progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
+    expect(progress).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def _checked(page: Page, number: int, option: str) -> bool:
+    group = page.get_by_role("radiogroup", name=f"Votre réponse à la question {number}")
+    group.wait_for()
+    return group.get_by_role("radio", name=option).is_checked()
+
+
+def _metric(page: Page, label: str) -> Locator:
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: Deployment, browser: Browser) -> None:
+    proxy = deployment.proxy_url
+    a, b = sorted(deployment.instances)
+    cookies = route_cookies(proxy, [a, b])
+    store = Store(deployment.database_url)
+    workshop = store.create_workshop("Atelier derrière nginx", EXPRESS, PROFILE)
+    dashboards = {}
+    for port in (a, b):
+        dashboards[port] = _page(browser, proxy, cookies[port])
+        served = dashboards[port].goto(f"{proxy}/tableau-de-bord?animation={workshop.facilitator_token}")
+        assert _port_of(served) == port
+        expect(_metric(dashboards[port], "Participants")).to_have_text("0")
+
+    on_a, on_b = _page(browser, proxy, cookies[a]), _page(browser, proxy, cookies[b])
+    id_a, port = _join(on_a, proxy, workshop)
+    assert port == a
+    _answer(on_a, 1, "3 · Portrait détaillé", "Poids de l’ESS")
+    on_a.get_by_role("button", name="Dimension suivante →").click()
+    _answer(on_a, 2, "Je ne sais pas", "Création d’emplois")
+    id_b, port = _join(on_b, proxy, workshop)
+    assert port == b
+    _answer(on_b, 1, "1 · ", "Poids de l’ESS")
+    for dashboard in dashboards.values():  # each instance's dashboard sees both instances' participants
+        expect(_metric(dashboard, "Participants")).to_have_text("2", timeout=20_000)
+        expect(_metric(dashboard, "Ont commencé")).to_have_text("2", timeout=20_000)
+
+    os.kill(deployment.instances[a], signal.SIGKILL)
+    expected_a = {"ess_weight_knowledge": 3, "jobs_creation_support": "dk"}
+    assert store.load_responses(id_a)["answers"] == expected_a
+
+    # the participant of the dead instance reloads their tab: nginx sends them to the other one
+    assert _port_of(on_a.reload()) == b
+    assert _checked(on_a, 2, "Je ne sais pas")
+    # or opens their own link in a new browser session, still pinned to the dead instance
+    resumed = _page(browser, proxy, cookies[a])
+    assert _port_of(resumed.goto(f"{proxy}/questionnaire?d={id_a}")) == b
+    assert _checked(resumed, 1, "3 · Portrait détaillé")
+    on_a.get_by_role("button", name="Dimension suivante →").click()
+    _answer(on_a, 3, "2 · ", "Besoins des habitants")
+    # the participant of the surviving instance goes on as if nothing happened
+    on_b.get_by_role("button", name="Dimension suivante →").click()
+    _answer(on_b, 2, "4 · ", "Création d’emplois")
+    # a newcomer joins after the crash; both dashboards show them, the orphaned one without a reload
+    newcomer = _page(browser, proxy, cookies[a])
+    id_c, port = _join(newcomer, proxy, workshop)
+    assert port == b
+    for dashboard in dashboards.values():
+        expect(_metric(dashboard, "Participants")).to_have_text("3", timeout=30_000)
+
+    assert store.load_responses(id_a)["answers"] == {**expected_a, "needs_identification": 2}
+    assert store.load_responses(id_b)["answers"] == {"ess_weight_knowledge": 1, "jobs_creation_support": 4}
+    assert sorted(p.id for p in store.list_participants(workshop.id)) == sorted([id_a, id_b, id_c])
+    store.dispose()
+
+
+def _put_status(url: str, body: bytes) -> int:
+    request = urllib.request.Request(url, data=body, method="PUT")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
+def test_an_upload_reaches_the_app_through_nginx_and_stopping_stops_everything(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)  # as mkdtemp makes it: nginx's workers cannot enter it when started as root
+    with _deployed(postgres, private / "run") as running:
+        with urllib.request.urlopen(f"{running.proxy_url}/_stcore/health", timeout=5) as response:
+            assert response.status == 200
+        body = bytes(1_500_000)  # an answers file is at most 1 MB, Streamlit accepts 2 MB
+        port = next(iter(running.instances))
+        direct = _put_status(f"http://127.0.0.1:{port}/_stcore/upload_file/s/f", body)
+        assert _put_status(f"{running.proxy_url}/_stcore/upload_file/s/f", body) == direct != 500
+        assert running.stop() == 0
+        deadline = time.monotonic() + 10  # checked before the clean-up would kill what is left
+        while any(alive(pid) for pid in running.pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in running.pids if alive(pid)]
