@@ -8,8 +8,8 @@ from datetime import date
 import streamlit as st
 
 from reports.charts import priority_matrix_figure, radar_figure
+from reports.exports import answers_json, export_filename, scores_csv
 from reports.images import figure_png, figure_svg, unavailable_reason
-from reports.tables import answers_json, export_filename, scores_csv
 from scoring.engine import Scores, score
 from scoring.french import number, score_text
 from scoring.recommend import Advice, recommend
@@ -18,7 +18,7 @@ from services.peers import Peers
 from ui import current, page, progress, transfer_widgets, workshop_participant
 from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, chart_export_warm_up
-from ui.tables import dimensions_table, radar_table
+from ui.score_tables import dimensions_table, radar_table
 from ui.text import escape_markdown
 
 HALVES = (("resource", "Ressources mobilisées"), ("motivation", "Motivations du territoire"))

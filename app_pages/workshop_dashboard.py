@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from services import WorkshopRecord, params, workshops
-from ui import keys, page, workshop_consolidation, workshop_dashboard, workshop_share
+from ui import keys, live_panel, page, workshop_consolidation, workshop_share
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -86,13 +86,13 @@ def _header(workshop: WorkshopRecord) -> None:
 @st.fragment(run_every=REFRESH_S)
 def _live(workshop: WorkshopRecord) -> None:
     """Re-run on its own every few seconds, in this facilitator's session only."""
-    page.guard(lambda: workshop_dashboard.live_panel(workshop))
+    page.guard(lambda: live_panel.live_panel(workshop))
 
 
 @st.fragment
 def _paused(workshop: WorkshopRecord) -> None:
     """The same view, refreshed only when the facilitator asks (RGAA 13.1: updates can be paused)."""
-    page.guard(lambda: workshop_dashboard.live_panel(workshop))
+    page.guard(lambda: live_panel.live_panel(workshop))
 
 
 def render() -> None:

@@ -15,10 +15,10 @@ from pydantic import ValidationError
 
 from reports.charts import priority_matrix_figure, radar_figure
 from reports.document import FontUnavailable
+from reports.exports import export_filename, scores_csv
 from reports.images import ExportUnavailable, figure_png
 from reports.model import ReportInput, build_report_input
 from reports.narrative import index_text
-from reports.tables import export_filename, scores_csv
 from scoring.errors import ContentError
 from scoring.intake import catalogue_problems
 from scoring.loader import default_catalogue

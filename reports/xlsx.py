@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.exports import FORMULA_STARTS
 from reports.model import ReportInput
 from reports.narrative import (
     answer_label,
@@ -25,7 +26,6 @@ from reports.narrative import (
     status_text,
     strengths,
 )
-from reports.tables import FORMULA_STARTS
 from scoring.engine import STATUS_LABELS, applies
 from scoring.french import HALF_LABELS, VARIANT_LABELS, long_date
 from scoring.plan import ACTION_STATUS_LABELS

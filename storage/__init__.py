@@ -4,7 +4,7 @@ Never imports Streamlit; the app builds one `Store` (e.g. in `st.cache_resource`
 shows `StorageError` messages, which are French, as they are.
 """
 
-from storage.engine import make_engine
+from storage.connection import make_engine
 from storage.errors import (
     AnswersClosed,
     DiagnosticNotFound,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from storage.engine import WRITE_OPTION, make_engine
+from storage.connection import WRITE_OPTION, make_engine
 from storage.errors import (
     READ_UNAVAILABLE,
     WRITE_UNAVAILABLE,

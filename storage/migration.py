@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from storage.engine import WRITE_OPTION
+from storage.connection import WRITE_OPTION
 from storage.errors import database_errors
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

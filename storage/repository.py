@@ -21,11 +21,8 @@ from sqlalchemy import Connection, select, update
 
 from scoring.models import ResponseSet
 from scoring.plan import ActionPlan
-from storage.database import diagnostic_records, exists, insert_diagnostic, touch
-from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
-from storage.records import DiagnosticRecord
-from storage.responses import check_importance as _importance
-from storage.responses import (
+from storage.answer_rows import check_importance as _importance
+from storage.answer_rows import (
     check_key,
     copy_all,
     is_blank,
@@ -37,7 +34,10 @@ from storage.responses import (
     target_row,
     upsert,
 )
-from storage.responses import split_answer as _answer
+from storage.answer_rows import split_answer as _answer
+from storage.database import diagnostic_records, exists, insert_diagnostic, touch
+from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
+from storage.records import DiagnosticRecord
 from storage.tables import answers, comments, diagnostics, importances, targets, workshops
 from storage.throttle import ThrottleMixin
 from storage.workshops import WorkshopMixin, check_open

@@ -15,10 +15,10 @@ from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from scoring.models import ResponseSet
+from storage.answer_rows import load_parts, response_set
 from storage.database import Database, diagnostic_records, insert_diagnostic
 from storage.errors import StorageError, WorkshopClosed, WorkshopNotFound
 from storage.records import DiagnosticRecord, WorkshopRecord, new_id, utc_now
-from storage.responses import load_parts, response_set
 from storage.tables import diagnostics, workshops
 
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -54,8 +54,8 @@ def _render(build: Callable[[ReportInput], bytes], s: Store, cat: Catalogue, rec
 
 def report_buttons(rec: DiagnosticRecord, name: str) -> None:
     """PDF report and Excel workbook, built when clicked (for a workshop, with its group data)."""
+    from reports.exports import export_filename
     from reports.pdf import build_pdf
-    from reports.tables import export_filename
     from reports.xlsx import build_xlsx
 
     cat, s = catalogue(), store()  # resolved here: the callables below run outside the script thread

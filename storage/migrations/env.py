@@ -1,4 +1,4 @@
-"""Alembic environment: uses the caller's connection, else `storage.engine.make_engine()`.
+"""Alembic environment: uses the caller's connection, else `storage.connection.make_engine()`.
 
 `storage.migration.migrate()` passes its connection (already in a locked transaction)
 through `config.attributes["connection"]`. From the command line (`alembic upgrade head`,
@@ -13,7 +13,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
-from storage.engine import database_url, make_engine
+from storage.connection import database_url, make_engine
 from storage.tables import metadata
 
 config = context.config

@@ -168,7 +168,7 @@ def test_the_method_page_is_generated_from_the_bands_and_rules_files() -> None:
 
 
 def test_the_example_answers_file_is_the_format_the_app_exports() -> None:
-    from reports.tables import answers_json
+    from reports.exports import answers_json
 
     text = (ROOT / "questionnaires" / "examples" / "cc-exemple.json").read_text(encoding="utf-8")
     assert json.loads(answers_json(ResponseSet.model_validate_json(text))) == json.loads(text)

@@ -16,7 +16,7 @@ from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
 from tests.app.conftest import new_app, texts
-from ui.workshop_dashboard import TABS
+from ui.live_panel import TABS
 from workshops.access import LIMITS, client_key, record_failure
 from workshops.analysis import consolidation_prefill
 from workshops.anonymity import group_figures

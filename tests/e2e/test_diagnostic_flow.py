@@ -20,15 +20,15 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Dialog, Locator, Page, expect
 
+from reports.exports import CSV_HEADER, export_filename, scores_csv
 from reports.images import figure_png
-from reports.tables import CSV_HEADER, export_filename, scores_csv
 from scoring.engine import Scores, applies, score, shown_score
 from scoring.loader import default_catalogue
 from scoring.models import Dimension, Question, Questionnaire, ResponseSet
 from storage import Store
 from tests.e2e.conftest import RunningApp
 from tests.e2e.server import ARTIFACTS
-from ui.tables import dimensions_table
+from ui.score_tables import dimensions_table
 
 pytestmark = [pytest.mark.e2e]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.tables import answers_json
+from reports.exports import answers_json
 from scoring.loader import default_catalogue
 from tests.samples import sample_action_plan, sample_responses
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.tables import CSV_HEADER, answers_json, export_filename, scores_csv, slug
+from reports.exports import CSV_HEADER, answers_json, export_filename, scores_csv, slug
 from scoring.engine import score
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.responses import parse_response_json
@@ -61,7 +61,7 @@ def test_scores_csv_has_a_decimal_comma_for_non_integer_scores() -> None:
 
 
 def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised() -> None:
-    from reports.tables import neutralise
+    from reports.exports import neutralise
 
     for hostile in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"):
         assert neutralise(hostile) == "'" + hostile
