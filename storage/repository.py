@@ -23,6 +23,8 @@ from scoring.models import ResponseSet
 from scoring.plan import ActionPlan
 from storage.database import diagnostic_records, exists, insert_diagnostic, touch
 from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
+from storage.participants import ParticipantMixin
+from storage.presenter import PresenterMixin
 from storage.records import DiagnosticRecord
 from storage.responses import check_importance as _importance
 from storage.responses import (
@@ -42,7 +44,7 @@ from storage.tables import answers, comments, diagnostics, importances, targets,
 from storage.workshops import WorkshopMixin, check_open
 
 
-class Store(WorkshopMixin):
+class Store(WorkshopMixin, PresenterMixin, ParticipantMixin):
     """Diagnostics, their answers and action plans, and workshops, in one database."""
 
     def create_diagnostic(

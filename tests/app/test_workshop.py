@@ -13,7 +13,7 @@ from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
 from tests.app.conftest import new_app, texts
-from workshops.analysis import consolidation_prefill
+from workshops.analysis import consolidation_prefill, question_numbers
 from workshops.anonymity import group_figures
 from workshops.participants import Participant
 
@@ -227,7 +227,7 @@ def test_a_participant_link_does_not_open_the_dashboard() -> None:
             "ne correspond à aucun atelier" in page
         )
         assert workshop.title not in page and workshop.join_code not in page
-        assert not at.metric and not at.dataframe
+        assert "ont commencé" not in texts(at) and not at.dataframe
         assert not any(b.key == "close_workshop" for b in at.button)
 
 
@@ -242,7 +242,7 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
     at = _open("workshop_dashboard", animation=theirs.facilitator_token)
     page = texts(at)
     assert "Atelier Sud" in page and "Atelier Nord" not in page
-    assert {m.label: m.value for m in at.metric}["Participants"] == "1"
+    assert "1 participant ·" in texts(at).replace("**", "")
     roster = "\n".join(str(t.value) for t in at.text)
     assert "Sudiste" in roster and "Nordiste" not in roster
     # the consolidation writes into that workshop's collegial diagnostic only
@@ -261,10 +261,10 @@ def test_the_dashboard_counts_participants_and_lists_names_alphabetically_withou
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 4}, finished=True)
     _participant(store, workshop, "elu", {}, first_name="Camille")
     at = _open("workshop_dashboard", animation=workshop.facilitator_token)
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Participants"] == "3" and metrics["Questions divergentes"] == "–"
-    counts = at.table[0].value
-    assert counts.to_dict("records") == [{"Rôle": "Ensemble", "Ont rejoint": 3, "Ont commencé": 2, "Ont terminé": 1}]
+    counts = texts(at).replace("**", "")
+    assert "3 participants · 2 ont commencé · 1 a terminé · – questions divergentes" in counts
+    table = at.table[0].value
+    assert table.to_dict("records") == [{"Rôle": "Ensemble", "Ont rejoint": 3, "Ont commencé": 2, "Ont terminé": 1}]
     roster = "\n".join(str(t.value) for t in at.text)
     assert roster == "Camille (élu)\nSans prénom (technicien)\nZoé (élu)"
     assert "1/15" not in texts(at) and not at.dataframe
@@ -288,7 +288,7 @@ def test_the_group_radar_on_the_dashboard_is_the_mean_with_a_min_max_band() -> N
     for level in (0, 2, 4):
         _participant(store, workshop, "elu", {"ess_weight_knowledge": level, "jobs_creation_support": 1})
     at = _tab(workshop, "Radar du groupe")
-    assert {m.label: m.value for m in at.metric}["Questions divergentes"] == "1"
+    assert "1 question divergente ·" in texts(at).replace("**", "")
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     motivation = next(
         s
@@ -308,9 +308,9 @@ def test_the_agenda_puts_divergent_questions_first() -> None:
     for level in (0, 2, 4):
         _participant(store, workshop, "elu", {"ess_weight_knowledge": 2, "jobs_creation_support": level})
     agenda = _tab(workshop, "Ordre du jour").table[0].value
-    assert agenda["Question"].tolist()[:2] == [
-        next(q.text for _, q in CAT.questionnaire(EXPRESS).questions() if q.id == qid)
-        for qid in ("jobs_creation_support", "ess_weight_knowledge")
+    numbers = question_numbers(CAT.questionnaire(EXPRESS), CAT, PROFILE["authority_type"])
+    assert agenda["Q."].tolist()[:2] == [
+        f"Q{numbers[qid]}" for qid in ("jobs_creation_support", "ess_weight_knowledge")
     ]
     assert agenda["Écart"].tolist()[:2] == [4, 0] and agenda["À discuter"].tolist()[:2] == ["oui", ""]
 
@@ -374,13 +374,14 @@ def test_consolidation_is_prefilled_with_the_rounded_group_mean_and_saved_with_i
         at.radio(key="cons:q:ess_weight_knowledge").value == consolidation_prefill(stats["ess_weight_knowledge"]) == 2
     )
     at.radio(key="cons:q:ess_weight_knowledge").set_value("dk")
-    at.text_area(key="cons:c:ess_weight_knowledge").input("Personne n’a les chiffres : demander à la CRESS.")
-    next(b for b in at.button if b.label.startswith("Enregistrer la réponse du groupe")).click().run()
+    at.text_input(key="cons:c:ess_weight_knowledge").input("Personne n’a les chiffres : demander à la CRESS.")
+    next(b for b in at.button if b.label == "Enregistrer et suivante").click().run()
     assert not at.exception
     saved = store.load_responses(workshop.consolidated_id)
     assert saved.answers == {"ess_weight_knowledge": "dk"}
     assert saved.comments == {"ess_weight_knowledge": "Personne n’a les chiffres : demander à la CRESS."}
-    assert "Réponse du groupe enregistrée pour la question 1." in texts(at)
+    assert "Réponse du groupe enregistrée pour la question Q1." in texts(at)
+    assert "1 question(s) consolidée(s) sur 15, dont 1 divergente(s) sur 1" in str(at.get("progress")[0].proto)
     next_question = at.selectbox(key="consolidation:question").value
     assert next_question != "ess_weight_knowledge"
     assert at.radio(key=f"cons:q:{next_question}").value == consolidation_prefill(stats[next_question])
