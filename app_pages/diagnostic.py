@@ -54,7 +54,7 @@ def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
             )
 
 
-def _importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension) -> None:
+def _importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, closed: bool) -> None:
     scale = {lv.value: lv.label for lv in q.importance_scale}
     key, args = saving.save_callback(rec.id, "importance", dim.id)
     st.radio(
@@ -65,10 +65,12 @@ def _importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension) -> None
         horizontal=True,
         on_change=saving.save,
         args=args,
+        disabled=closed,
     )
+    saving.error_near(key)
 
 
-def _question(rec: DiagnosticRecord, number: int, question: Question, carried: set[str]) -> None:
+def _question(rec: DiagnosticRecord, number: int, question: Question, carried: set[str], closed: bool) -> None:
     levels = {lv.value: lv for lv in question.levels}
     options: list[int | str] = [*levels, "dk", "na"]
     with st.container(border=True):
@@ -83,7 +85,9 @@ def _question(rec: DiagnosticRecord, number: int, question: Question, carried: s
             key=key,
             on_change=saving.save,
             args=args,
+            disabled=closed,
         )
+        saving.error_near(key)
         if question.id in carried:
             st.caption(
                 ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
@@ -96,7 +100,9 @@ def _question(rec: DiagnosticRecord, number: int, question: Question, carried: s
                 on_change=saving.save,
                 args=cargs,
                 max_chars=5000,
+                disabled=closed,
             )
+            saving.error_near(ckey)
 
 
 def _resume_link(rec: DiagnosticRecord) -> None:
@@ -109,14 +115,14 @@ def _resume_link(rec: DiagnosticRecord) -> None:
         st.code(link, language=None)
 
 
-def _navigation(rec: DiagnosticRecord, step: int, n_steps: int) -> None:
+def _navigation(rec: DiagnosticRecord, step: int, n_steps: int, closed: bool) -> None:
     left, _, right = st.columns([1, 2, 1])
     if step > 1:
         left.button("← Dimension précédente", on_click=_go, args=(step - 1,), use_container_width=True)
     if step < n_steps:
         right.button("Dimension suivante →", on_click=_go, args=(step + 1,), type="primary", use_container_width=True)
     elif rec.workshop_id:
-        workshop_participant.finish_button(rec, right)
+        workshop_participant.finish_button(rec, right, closed)
     else:
         if right.button("Voir les résultats →", type="primary", use_container_width=True):
             st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
@@ -140,7 +146,7 @@ def render() -> None:
     st.title("Questionnaire")
     st.caption(escape_markdown(f"{name} · {q.title}"))
     page.show_flashes()
-    workshop_participant.banner(rec)
+    closed = workshop_participant.banner(rec)
     if not authority_type and not rec.workshop_id:  # participants answer about the workshop's authority
         st.warning("Renseignez d’abord le type de collectivité : il détermine les questions qui vous concernent.")
         st.page_link(
@@ -164,12 +170,13 @@ def render() -> None:
     actors = {a.id: a.name for a in catalogue().actors.actors}
     if dim.actors:
         st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
-    _importance(rec, q, dim)
+    _importance(rec, q, dim, closed)
     carried = diagnostics.carried_over(store(), rec)
     first = sum(len(_applicable(q, d, authority_type)) for d in q.dimensions[: step - 1]) + 1
     for offset, question in enumerate(_applicable(q, dim, authority_type)):
-        _question(rec, first + offset, question, carried)
-    _navigation(rec, step, n_steps)
+        _question(rec, first + offset, question, carried, closed)
+    saving.other_error()
+    _navigation(rec, step, n_steps, closed)
 
 
 page.guard(render)

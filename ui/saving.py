@@ -6,7 +6,7 @@ import streamlit as st
 
 from services import AnswersClosed, StorageError, diagnostics
 from services.diagnostics import Item
-from ui import current, keys, page
+from ui import current, keys
 from ui.resources import store
 
 WIDGET_KEY = {"answer": keys.answer, "importance": keys.importance, "target": keys.target, "comment": keys.comment}
@@ -20,16 +20,31 @@ def save(diag_id: str, kind: Item, item_id: str, widget_key: str) -> None:
         current.remember(widget_key, value)
     except AnswersClosed as exc:
         current.forget_widgets()  # show the saved answers again, not the refused one
-        page.flash(str(exc), "error")
+        st.session_state[keys.SAVE_ERROR] = (widget_key, str(exc))
     except StorageError as exc:
         current.remember(widget_key, value)  # still shown, and retried until it is saved
         st.session_state.setdefault(keys.PENDING_WRITES, {})[(diag_id, kind, item_id)] = value
-        page.flash(
+        st.session_state[keys.SAVE_ERROR] = (
+            widget_key,
             f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
-            "error",
         )
     else:
         st.session_state.get(keys.PENDING_WRITES, {}).pop((diag_id, kind, item_id), None)
+
+
+def error_near(widget_key: str) -> None:
+    """The message of a failed save, right under the control that caused it (then forgotten)."""
+    failed = st.session_state.get(keys.SAVE_ERROR)
+    if failed and failed[0] == widget_key:
+        del st.session_state[keys.SAVE_ERROR]
+        st.error(failed[1], icon=":material/error:")
+
+
+def other_error() -> None:
+    """A failed save whose control is not on screen (e.g. another step): shown where this is called."""
+    failed = st.session_state.pop(keys.SAVE_ERROR, None)
+    if failed:
+        st.error(failed[1], icon=":material/error:")
 
 
 def retry_pending() -> int:

@@ -152,7 +152,7 @@ def test_joining_from_the_qr_link_opens_the_questionnaire_about_the_workshops_au
 
 
 @pytest.mark.usefixtures("database")
-def test_a_participant_cannot_answer_once_the_workshop_is_closed() -> None:
+def test_a_participant_cannot_answer_once_the_workshop_is_closed_and_every_control_is_read_only() -> None:
     store = Store()
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
@@ -164,7 +164,10 @@ def test_a_participant_cannot_answer_once_the_workshop_is_closed() -> None:
     assert "Cet atelier est clos : les réponses ne sont plus modifiables" in page
     assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 1}
     assert at.radio(key="q:ess_weight_knowledge").value == 1  # the saved answer is shown again
+    assert at.radio(key="q:ess_weight_knowledge").disabled  # read-only now, and said so
+    assert "ne peuvent plus être modifiées" in page
     store.reopen_workshop(workshop.id)
+    at.run()
     at.radio(key="q:ess_weight_knowledge").set_value(4).run()
     assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 4}
 
@@ -411,3 +414,34 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     assert metrics[0]["Indice global"] == f"{expected.overall.value:.0f}/100"
     assert [t.value.to_dict() for t in results[0].table] == [t.value.to_dict() for t in results[1].table]
     assert "Recommandations" in texts(results[0])
+
+
+@pytest.mark.usefixtures("database")
+def test_after_closing_the_last_step_offers_no_finish_button_and_no_promise_of_changes() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 2})
+    store.close_workshop(workshop.id)
+    last = len(CAT.questionnaire(EXPRESS).dimensions)
+    at = _open("diagnostic", d=diag_id, etape=str(last))
+    finish = at.button(key="participant_finished")
+    assert finish.disabled and finish.label == "Atelier clos"
+    assert all(r.disabled for r in at.radio) and all(t.disabled for t in at.text_area)
+    assert "Vous pouvez encore les modifier" not in texts(at)
+
+
+@pytest.mark.usefixtures("database")
+def test_a_failed_save_is_reported_under_the_question_that_caused_it() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    diag_id = _participant(store, workshop, "elu", {})
+    at = _open("diagnostic", d=diag_id)
+    store.close_workshop(workshop.id)
+    at.radio(key="q:ess_weight_knowledge").set_value(3).run()
+    tree = [
+        (type(e).__name__, getattr(e, "key", None) or str(getattr(e, "value", ""))[:40])
+        for e in at.main
+        if type(e).__name__ in ("Radio", "Error")
+    ]
+    radio = tree.index(("Radio", "q:ess_weight_knowledge"))
+    assert tree[radio + 1][0] == "Error" and tree[radio + 1][1].startswith("Cet atelier est clos")

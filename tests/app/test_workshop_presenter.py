@@ -113,3 +113,50 @@ def test_the_dashboard_links_to_the_presenter_view_and_the_join_panel_has_no_pri
     buttons = [str(b.proto) for b in at.get("link_button")]
     assert any(f"projection?ecran={token}" in b for b in buttons)
     assert all(workshop.facilitator_token not in str(c.value) for c in at.code)
+
+
+@pytest.mark.usefixtures("database")
+def test_the_facilitator_removes_a_duplicate_and_the_list_shows_no_answer() -> None:
+    store = Store()
+    workshop = _workshop(store, (0, 2, 4))
+    empty = store.join_workshop(workshop.id, "technicien", "Doublon")
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    options = at.selectbox(key="participants:remove").options
+    assert sorted(options) == ["Doublon (technicien)", "Prénom0 (élu)", "Prénom1 (élu)", "Prénom2 (élu)"]
+    at.selectbox(key="participants:remove").select_index(options.index("Doublon (technicien)"))
+    at.button(key="participants:remove_go").click().run()
+    assert not at.exception
+    assert store.get_diagnostic(empty) is None
+    assert "Doublon (technicien) a été retiré de l’atelier" in texts(at)
+    assert "3 participants ·" in texts(at).replace("**", "")
+
+
+@pytest.mark.usefixtures("database")
+def test_the_facilitator_merges_two_participations_of_one_person() -> None:
+    store = Store()
+    workshop = _workshop(store, (0, 2, 4))
+    again = store.join_workshop(workshop.id, "elu", "Prénom0 bis")
+    store.save_answer(again, "jobs_creation_support", 3)
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    options = at.selectbox(key="participants:keep").options
+    at.selectbox(key="participants:keep").select_index(options.index("Prénom0 (élu)"))
+    at.selectbox(key="participants:other").select_index(options.index("Prénom0 bis (élu)"))
+    at.button(key="participants:merge_go").click().run()
+    assert not at.exception
+    assert store.get_diagnostic(again) is None and len(store.participant_records(workshop.id)) == 3
+    assert "fusionnées en « Prénom0 (élu) »" in texts(at)
+
+
+@pytest.mark.usefixtures("database")
+def test_the_facilitator_types_in_a_paper_questionnaire_as_a_participant_of_the_chosen_role() -> None:
+    store = Store()
+    workshop = _workshop(store, (0, 2, 4))
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at.button(key="paper:add").click().run()
+    assert "Choisissez le rôle indiqué sur le questionnaire papier." in texts(at)
+    at.radio(key="paper:role").set_value("acteur_ess")
+    at.button(key="paper:add").click().run()
+    assert not at.exception
+    (paper,) = [r for r in store.participant_records(workshop.id) if r.paper]
+    assert paper.role == "acteur_ess" and paper.first_name is None
+    assert any(f"questionnaire?d={paper.id}" in str(b.proto) for b in at.get("link_button"))
