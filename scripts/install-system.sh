@@ -4,7 +4,7 @@
 set -euo pipefail
 want=(chromium fonts-dejavu-core)
 if [ "${1:-app}" = "test" ]; then
-  want+=(postgresql poppler-utils libreoffice-calc-nogui)
+  want+=(postgresql poppler-utils libreoffice-calc-nogui libreoffice-impress-nogui)
 fi
 missing=()
 for pkg in "${want[@]}"; do

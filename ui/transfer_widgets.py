@@ -55,6 +55,7 @@ def _render(build: Callable[[ReportInput], bytes], s: Store, cat: Catalogue, rec
 def report_buttons(rec: DiagnosticRecord, name: str) -> None:
     """PDF report and Excel workbook, built when clicked (for a workshop, with its group data)."""
     from reports.pdf import build_pdf
+    from reports.slides import build_pptx
     from reports.tables import export_filename
     from reports.xlsx import build_xlsx
 
@@ -64,8 +65,10 @@ def report_buttons(rec: DiagnosticRecord, name: str) -> None:
         ("Rapport PDF", build_pdf, "rapport", "pdf", "application/pdf", ":material/picture_as_pdf:"),
         ("Classeur Excel", build_xlsx, "classeur", "xlsx",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/grid_on:"),
+        ("Diaporama de restitution", build_pptx, "diaporama", "pptx",
+         "application/vnd.openxmlformats-officedocument.presentationml.presentation", ":material/slideshow:"),
     )  # fmt: skip
-    for column, (label, build, what, ext, mime, icon) in zip(st.columns(2), kinds, strict=True):
+    for column, (label, build, what, ext, mime, icon) in zip(st.columns(3), kinds, strict=True):
         column.download_button(
             label,
             data=functools.partial(_render, build, s, cat, rec),
