@@ -21,7 +21,7 @@ from services import StorageError, WorkshopRecord, diagnostics, params, presente
 from ui import keys, transfer_widgets
 from ui.resources import catalogue, store
 from workshops import anonymity
-from workshops.analysis import Agreed, consolidation_prefill
+from workshops.analysis import Agreed, consolidation_prefill, question_numbers
 from workshops.participants import Participant
 from workshops.presenting import next_divergent
 
@@ -161,9 +161,11 @@ def tail(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     figures = anonymity.group_figures(cat, people, anonymity.min_people(cat))
     stats = figures.stats if figures else {}
     saved = workshops.collegial_responses(store(), workshop)
+    questionnaire = cat.questionnaire(workshop.questionnaire_id)
+    numbers = question_numbers(questionnaire, cat, workshop.profile.get("authority_type"))
     proposals: dict[str, Agreed] = {}
-    for qid, s in stats.items():
-        value = consolidation_prefill(s)
+    for qid in numbers:
+        value = consolidation_prefill(stats.get(qid))
         if qid not in saved.answers and value is not None:
             proposals[qid] = value
     importance: dict[str, int] = {}

@@ -68,7 +68,9 @@ def manage(workshop: WorkshopRecord) -> None:
     """Remove or merge participants, and type in paper questionnaires."""
     entries = workshops.roster(store(), workshop.id)
     labels = {e.id: e.label for e in entries}
-    with st.expander(f"Retirer ou fusionner des participants ({len(entries)})"):
+    # Containers, not expanders: an expander folds up again when a choice in it reruns the page.
+    with st.container(border=True):
+        st.markdown(f"**Retirer ou fusionner des participants** ({len(entries)})")
         st.caption(
             "Utile si quelqu’un a rejoint deux fois ou par erreur. La liste ne montre que le prénom et le rôle, "
             "jamais les réponses."
@@ -107,7 +109,8 @@ def _add_paper(workshop: WorkshopRecord) -> None:
 
 def paper(workshop: WorkshopRecord) -> None:
     """Questionnaires on paper: a blank one to print, and typing one in as a participant."""
-    with st.expander("Questionnaires papier"):
+    with st.container(border=True):
+        st.markdown("**Questionnaires papier**")
         st.caption(
             "Pour les personnes sans téléphone : imprimez le questionnaire vierge, puis saisissez chaque "
             "questionnaire rempli comme un participant (marqué « papier »)."
