@@ -91,6 +91,7 @@ def _live(workshop: WorkshopRecord) -> None:
 
 def render() -> None:
     """The dashboard screen."""
+    st.set_page_config(initial_sidebar_state="collapsed")  # the width goes to the question and its consolidation
     st.title("Tableau de bord de l’atelier")
     workshop = facilitator_workshop()
     if workshop is None:

@@ -22,6 +22,8 @@ from ui.text import escape_markdown
 def import_into(rec: DiagnosticRecord) -> None:
     """Replace this diagnostic's answers by a file's, after an explicit confirmation."""
     with st.expander("Importer des réponses dans ce diagnostic"):
+        if rec.workshop_id:
+            st.caption("Le profil de la collectivité reste celui de l’atelier : seules les réponses sont importées.")
         upload = st.file_uploader("Fichier JSON de réponses", type=["json"], key=f"import:{rec.id}")
         if upload is None:
             return

@@ -97,10 +97,7 @@ def _count(d: Discussion) -> str:
     done = sum(qid in d.saved.answers for qid in d.numbers)
     divergent = [qid for qid in d.numbers if qid in d.stats and d.stats[qid].divergent]
     done_divergent = sum(qid in d.saved.answers for qid in divergent)
-    return (
-        f"{done} question(s) consolidée(s) sur {len(d.numbers)}, "
-        f"dont {done_divergent} divergente(s) sur {len(divergent)}"
-    )
+    return f"Consolidées : {done} sur {len(d.numbers)}, dont {done_divergent} divergente(s) sur {len(divergent)}"
 
 
 def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -> None:
@@ -121,6 +118,8 @@ def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -
         status = f"proposition (moyenne arrondie) : {_label(proposal, question)}"
     else:
         status = f"pas de proposition (moins de {anonymity.min_people(catalogue())} réponses)"
+    done_count = sum(qid in d.saved.answers for qid in d.numbers)
+    st.progress(done_count / len(d.numbers) if d.numbers else 0.0, text=_count(d))
     st.markdown(f"**Réponse du groupe ({label})** · {status}")
     options: list[Agreed] = [*(lv.value for lv in question.levels), "dk", "na"]
     with st.form(f"consolidate:{question.id}", border=False):
@@ -151,8 +150,6 @@ def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -
             )
         _show_message(keys.CONSOLIDATION_MESSAGE)
         st.text_input("Note (facultatif)", key=note_key, max_chars=500, placeholder="Ex. : accord après discussion")
-    done_count = sum(qid in d.saved.answers for qid in d.numbers)
-    st.progress(done_count / len(d.numbers) if d.numbers else 0.0, text=_count(d))
 
 
 def tail(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:

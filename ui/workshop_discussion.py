@@ -173,8 +173,11 @@ def current_question(workshop: WorkshopRecord, state: PresenterState, people: Se
             st.caption(workshop_consolidation.summary(stats))
             fig = group_distribution_figure(d.stats, d.questionnaire, [d.current], d.numbers)
             fig.update_yaxes(showticklabels=False)
+            fig.update_xaxes(title_text="")
             fig.update_layout(
-                height=190, margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"y": -0.45, "yanchor": "top"}
+                height=190,
+                margin={"l": 10, "r": 10, "t": 5, "b": 5},
+                legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "font": {"size": 11}},
             )
             st.plotly_chart(fig, key="discussion_chart", config={"displayModeBar": False})
         st.caption("À l’écran : " + ("résultats révélés." if state.revealed else "résultats masqués."))

@@ -105,15 +105,20 @@ def _paper(dashboard: Page, context: BrowserContext, store: Store, workshop: Wor
 
 def _consolidate_divergent(dashboard: Page) -> None:
     """« Enregistrer et suivante » until every divergent question has the group's answer."""
-    progress = dashboard.get_by_test_id("stProgress").filter(has_text="consolidée")
+    progress = dashboard.get_by_test_id("stProgress").filter(has_text="Consolidées")
+    heading = dashboard.get_by_text(re.compile(r"^Réponse du groupe \(Q\d+\)"))
     for _ in range(len(QUESTIONS)):
-        text = progress.inner_text()
-        done, total = map(int, re.search(r"dont (\d+) divergente\(s\) sur (\d+)", text).groups())  # type: ignore[union-attr]
-        if total and done == total:
+        counts = re.search(r"dont (\d+) divergente\(s\) sur (\d+)", progress.inner_text())
+        assert counts is not None
+        if int(counts.group(2)) and counts.group(1) == counts.group(2):
             return
+        number = re.search(r"\(Q(\d+)\)", heading.inner_text())
+        assert number is not None
         dashboard.get_by_role("button", name="Enregistrer et suivante").click()
-        expect(dashboard.get_by_text("Réponse du groupe enregistrée pour la question")).to_be_visible()
-        expect(progress).not_to_have_text(text)
+        expect(
+            dashboard.get_by_text(f"Réponse du groupe enregistrée pour la question Q{number.group(1)}.")
+        ).to_be_visible()
+        expect(heading).not_to_contain_text(f"(Q{number.group(1)})")  # the next question is on screen
     raise AssertionError("the divergent questions were not all consolidated")
 
 
