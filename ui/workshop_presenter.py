@@ -65,7 +65,7 @@ def _timer(state: PresenterState) -> str:
     left = presenter.seconds_left(state)
     if left is None:
         return ""
-    return " · temps écoulé" if left == 0 else f" · ⏱ {left // 60:02d}:{left % 60:02d}"
+    return " · temps écoulé" if left == 0 else f" · temps restant {left // 60:02d}:{left % 60:02d}"
 
 
 def _comments(texts: Sequence[str]) -> None:

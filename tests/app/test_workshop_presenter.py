@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -160,3 +162,17 @@ def test_the_facilitator_types_in_a_paper_questionnaire_as_a_participant_of_the_
     (paper,) = [r for r in store.participant_records(workshop.id) if r.paper]
     assert paper.role == "acteur_ess" and paper.first_name is None
     assert any(f"questionnaire?d={paper.id}" in str(b.proto) for b in at.get("link_button"))
+
+
+@pytest.mark.usefixtures("database")
+def test_the_presenter_shows_the_countdown_the_dashboard_started() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    token = store.presenter_state(workshop.id).token
+    store.update_presenter(workshop.id, started=True, question_id="ess_weight_knowledge")
+    dashboard = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    dashboard.selectbox(key="presenter:timer").set_value(3)
+    dashboard.button(key="presenter:timer_start").click().run()
+    assert not dashboard.exception
+    page = _everything(_open("workshop_presenter", ecran=token))
+    assert re.search(r"temps restant 0[23]:[0-5]\d", page)
