@@ -24,7 +24,10 @@ def banner(rec: DiagnosticRecord) -> bool:
     workshop = workshops.of_participant(store(), rec)
     if workshop is None:
         return False
-    device.remember(workshop.id, rec.id)
+    if rec.paper:
+        st.caption(":material/edit_note: Saisie d’un questionnaire papier par l’animateur.")
+    else:
+        device.remember(workshop.id, rec.id)
     st.info(
         f"Atelier « {escape_markdown(workshop.title)} » · vous répondez en tant que {role(rec.role).short}. "
         "Personne ne voit vos réponses individuelles : le groupe voit des résultats d’ensemble.",

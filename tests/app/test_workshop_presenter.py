@@ -176,3 +176,17 @@ def test_the_presenter_shows_the_countdown_the_dashboard_started() -> None:
     assert not dashboard.exception
     page = _everything(_open("workshop_presenter", ecran=token))
     assert re.search(r"temps restant 0[23]:[0-5]\d", page)
+
+
+@pytest.mark.usefixtures("database")
+def test_the_results_page_and_the_dashboard_offer_the_restitution_deck() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    plain = store.create_diagnostic(EXPRESS, PROFILE)
+    store.save_answer(plain, "ess_weight_knowledge", 2)
+    for at in (
+        _open("results", d=plain),
+        _open("workshop_dashboard", animation=workshop.facilitator_token),
+    ):
+        labels = [str(b.proto.label) for b in at.get("download_button")]
+        assert "Diaporama de restitution" in labels and "Rapport PDF" in labels
