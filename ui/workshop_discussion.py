@@ -68,6 +68,15 @@ def _timer(workshop: WorkshopRecord) -> None:
         presenter.start_timer(store(), workshop, float(minutes))
 
 
+def _timer_controls(workshop: WorkshopRecord) -> None:
+    """The countdown shown on the projected screen: a duration, start, stop."""
+    st.selectbox("Durée (minutes)", TIMER_CHOICES, index=1, key=keys.PRESENTER_TIMER)
+    st.button("Lancer le minuteur", on_click=_timer, args=(workshop,), key="presenter:timer_start")
+    st.button(
+        "Arrêter le minuteur", on_click=presenter.stop_timer, args=(store(), workshop), key="presenter:timer_stop"
+    )
+
+
 def controls(workshop: WorkshopRecord, state: PresenterState, d: Discussion) -> None:
     """Buttons that drive the projected screen, with keyboard shortcuts (← → V)."""
     cols = st.columns([1.3, 1, 1, 1, 1.2])
@@ -122,11 +131,7 @@ def controls(workshop: WorkshopRecord, state: PresenterState, d: Discussion) -> 
         use_container_width=True,
     )
     with cols[4].popover("Minuteur", icon=":material/timer:", use_container_width=True):
-        st.selectbox("Durée (minutes)", TIMER_CHOICES, index=1, key=keys.PRESENTER_TIMER)
-        st.button("Lancer le minuteur", on_click=_timer, args=(workshop,), key="presenter:timer_start")
-        st.button(
-            "Arrêter le minuteur", on_click=presenter.stop_timer, args=(store(), workshop), key="presenter:timer_stop"
-        )
+        _timer_controls(workshop)
     st.caption(
         ("L’écran projeté montre la question" if state.started else "L’écran projeté montre le code pour rejoindre")
         + " · raccourcis : ← précédente, → suivante, V révéler ou masquer"
