@@ -48,6 +48,12 @@ navigation = st.navigation(
             icon=":material/monitoring:",
             url_path="tableau-de-bord",
         ),
+        st.Page(
+            "app_pages/workshop_presenter.py",
+            title="Écran de projection",
+            icon=":material/present_to_all:",
+            url_path="projection",
+        ),
         st.Page("app_pages/method.py", title="Méthode et calculs", icon=":material/info:", url_path="methode"),
         st.Page(
             "app_pages/accessibility.py",

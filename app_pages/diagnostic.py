@@ -81,14 +81,14 @@ def _resume_link(rec: DiagnosticRecord) -> None:
         st.code(link, language=None)
 
 
-def _navigation(rec: DiagnosticRecord, step: int, n_steps: int) -> None:
+def _navigation(rec: DiagnosticRecord, step: int, n_steps: int, closed: bool) -> None:
     left, _, right = st.columns([1, 2, 1])
     if step > 1:
         left.button("← Dimension précédente", on_click=_go, args=(step - 1,), use_container_width=True)
     if step < n_steps:
         right.button("Dimension suivante →", on_click=_go, args=(step + 1,), type="primary", use_container_width=True)
     elif rec.workshop_id:
-        workshop_participant.finish_button(rec, right)
+        workshop_participant.finish_button(rec, right, closed)
     else:
         if right.button("Voir les résultats →", type="primary", use_container_width=True):
             st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
@@ -108,19 +108,21 @@ def _needs_profile(rec: DiagnosticRecord) -> bool:
     return True
 
 
-def _header(rec: DiagnosticRecord, q: Questionnaire, step: int, share: float) -> None:
+def _header(rec: DiagnosticRecord, q: Questionnaire, step: int, share: float) -> bool:
+    """Title, workshop banner, progress and resume link; True when the workshop is closed (read-only)."""
     name = rec.profile.get("name") or "Collectivité sans nom"
     st.title("Questionnaire", anchor=False)
     st.caption(escape_markdown(f"{name} · {q.title}"))
     page.show_flashes()
-    workshop_participant.banner(rec)
+    closed = workshop_participant.banner(rec)
     text = f"Étape {step} sur {len(q.dimensions)} · {share:.0%} des questions renseignées".replace("%", "\u00a0%")
     st.progress(share, text=text)
     _resume_link(rec)
+    return closed
 
 
 def _body(
-    rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, step: int, first_run: bool
+    rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, step: int, first_run: bool, closed: bool
 ) -> list[tuple[Item, str]]:
     """The step itself: heading, description, helpers, importance, then each question."""
     title = f"{HALF_LABEL[dim.half]} · {dim.title}"
@@ -131,12 +133,12 @@ def _body(
     if dim.actors:
         st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
     saving.status_line()
-    drawn = [question_widgets.importance(rec, q, dim, first_run)]
+    drawn = [question_widgets.importance(rec, q, dim, first_run, closed)]
     carried = diagnostics.carried_over(store(), rec)
     authority_type = rec.profile.get("authority_type")
     numbers = question_numbers(q, catalogue().territories, authority_type)
     for question in _applicable(dim, authority_type):
-        drawn += question_widgets.question(rec, numbers[question.id], question, carried, first_run)
+        drawn += question_widgets.question(rec, numbers[question.id], question, carried, first_run, closed)
     return drawn
 
 
@@ -159,15 +161,16 @@ def render() -> None:
         current.seed(shown)
     saving.retry_pending()
     share = _done(asked(q, catalogue().territories, authority_type)).share
-    _header(rec, q, step, share)
+    closed = _header(rec, q, step, share)
     if _needs_profile(rec):
         return
     browser.questionnaire_helpers()
     _sidebar(q, authority_type, step)
-    drawn = _body(rec, q, dim, step, first_run)
+    drawn = _body(rec, q, dim, step, first_run, closed)
+    saving.other_notices()
     if first_run:
         saving.reconcile(rec.id, drawn)
-    _navigation(rec, step, len(q.dimensions))
+    _navigation(rec, step, len(q.dimensions), closed)
 
 
 page.guard(render)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from services import WorkshopRecord, params, workshops
-from ui import keys, live_panel, page, workshop_consolidation, workshop_share
+from services import WorkshopRecord, params, presenter, workshops
+from ui import keys, live_panel, page, workshop_consolidation, workshop_people, workshop_share
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from ui.workshop_data import participants
@@ -57,30 +57,30 @@ def _header(workshop: WorkshopRecord) -> None:
             f"{workshop.title} · {name} · {questionnaire.title} · code {links.display_code(workshop.join_code)} · atelier {status}"
         )
     )
-    left, right = st.columns([3, 1], vertical_alignment="center")
     if workshop.closed:
-        left.warning(
-            "Atelier clos : les participants ne peuvent plus ni rejoindre ni répondre.", icon=":material/lock:"
-        )
-        right.button(
-            "Rouvrir l’atelier",
-            icon=":material/lock_open:",
-            on_click=_set_closed,
-            args=(workshop.id, False),
-            use_container_width=True,
-            key="reopen_workshop",
-        )
-    else:
-        right.button(
-            "Clore l’atelier",
-            icon=":material/lock:",
-            on_click=_set_closed,
-            args=(workshop.id, True),
-            use_container_width=True,
-            key="close_workshop",
-        )
-    with st.expander("Code, lien et QR code pour rejoindre", expanded=False):
-        workshop_share.join_panel(workshop, workshop_share.base_url(links.DASHBOARD_PATH))
+        st.warning("Atelier clos : les participants ne peuvent plus ni rejoindre ni répondre.", icon=":material/lock:")
+    base = workshop_share.base_url(links.DASHBOARD_PATH)
+    token = presenter.state(store(), workshop).token
+    share, project, close = st.columns([2.2, 1.4, 1], vertical_alignment="top")
+    with share.expander("Code, lien et QR code pour rejoindre", expanded=False):
+        workshop_share.join_panel(workshop, base)
+    project.link_button(
+        "Ouvrir l’écran à projeter",
+        links.presenter_link(base, token),
+        icon=":material/present_to_all:",
+        help="Ouvrez-le sur l’écran projeté (autre fenêtre ou autre ordinateur) : il ne contient aucun lien privé "
+        "et suit les boutons ci-dessous. Ne projetez pas ce tableau de bord.",
+        use_container_width=True,
+    )
+    close.button(
+        "Rouvrir l’atelier" if workshop.closed else "Clore l’atelier",
+        icon=":material/lock_open:" if workshop.closed else ":material/lock:",
+        on_click=_set_closed,
+        args=(workshop.id, not workshop.closed),
+        use_container_width=True,
+        key="reopen_workshop" if workshop.closed else "close_workshop",
+    )
+    page.show_flashes()
 
 
 @st.fragment(run_every=REFRESH_S)
@@ -97,11 +97,11 @@ def _paused(workshop: WorkshopRecord) -> None:
 
 def render() -> None:
     """The dashboard screen."""
+    st.set_page_config(initial_sidebar_state="collapsed")  # the width goes to the question and its consolidation
     st.title("Tableau de bord de l’atelier", anchor=False)
     workshop = facilitator_workshop()
     if workshop is None:
         return
-    page.show_flashes()
     _header(workshop)
     auto = st.toggle(
         f"Actualisation automatique (toutes les {REFRESH_S} secondes)",
@@ -116,7 +116,10 @@ def render() -> None:
         st.button("Actualiser", icon=":material/refresh:", key="dashboard_refresh")
         _paused(workshop)
     st.divider()
-    workshop_consolidation.render(workshop, participants(workshop.id))
+    st.subheader("Consolidation et rapports", anchor=False)
+    page.guard(lambda: workshop_consolidation.tail(workshop, participants(workshop.id)))
+    st.subheader("Participants", anchor=False)
+    page.guard(lambda: workshop_people.manage(workshop))
 
 
 page.guard(render)

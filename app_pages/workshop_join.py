@@ -9,7 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from services import params, workshops
 from services.workshops import JoinRefused
-from ui import client, current, keys, page
+from ui import client, current, device, keys, page
 from ui.resources import store
 from ui.text import escape_markdown
 from workshops import links
@@ -45,6 +45,22 @@ def _join(code: str, role_id: str | None, first_name: str, code_box: DeltaGenera
     st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: diag_id})
 
 
+def _offer_resume(code: str) -> None:
+    """On a device that already joined this workshop (a cookie), offer to resume that participation."""
+    workshop = workshops.find_by_code(store(), code)
+    if workshop is None:
+        return
+    diag_id = workshops.resume(store(), workshop, device.remembered(workshop.id))
+    if diag_id is None:
+        return
+    with st.container(border=True):
+        st.markdown(f"**Vous avez déjà rejoint l’atelier « {escape_markdown(workshop.title)} » sur cet appareil.**")
+        if st.button("Reprendre mes réponses", type="primary", icon=":material/replay:", key="join:resume"):
+            current.open_diagnostic(diag_id)
+            st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: diag_id})
+        st.caption("Une autre personne utilise cet appareil ? Elle rejoint l’atelier avec le formulaire ci-dessous.")
+
+
 def render() -> None:
     """The join screen."""
     st.title("Rejoindre un atelier", anchor=False)
@@ -56,6 +72,8 @@ def render() -> None:
     from_link = params.normalize_join_code(st.query_params.get(params.JOIN_CODE))
     if from_link and keys.JOIN_CODE not in st.session_state:
         st.session_state[keys.JOIN_CODE] = links.display_code(from_link)
+    if from_link:
+        _offer_resume(from_link)
     with st.form(keys.JOIN_FORM):
         code = st.text_input(
             "Code de l’atelier",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import plotly.graph_objects as go
@@ -304,12 +304,17 @@ def _wrap(text: str, width: int = 48, lines: int = 2) -> str:
 
 
 def group_distribution_figure(
-    stats: dict[str, QuestionStats], questionnaire: Questionnaire, question_ids: Sequence[str]
+    stats: dict[str, QuestionStats],
+    questionnaire: Questionnaire,
+    question_ids: Sequence[str],
+    numbers: Mapping[str, int] | None = None,
 ) -> go.Figure:
-    """One horizontal stacked bar per question: how many participants chose each level, dk or na."""
+    """One horizontal stacked bar per question: how many participants chose each level, dk or na.
+
+    With `numbers` (a workshop's « Q7 » numbering), questions are labelled by them, not by code."""
     questions = {q.id: q for _, q in questionnaire.questions()}
     shown = [qid for qid in question_ids if qid in questions and qid in stats]
-    codes = question_codes(questionnaire)
+    codes = {qid: f"Q{n}" for qid, n in numbers.items()} if numbers else question_codes(questionnaire)
     names = [_wrap(f"{codes[qid]}  {questions[qid].text}") for qid in shown]
     top = max((questions[qid].max_level for qid in shown), default=4)
     fig = go.Figure()

@@ -5,7 +5,7 @@ set -euo pipefail
 want=(chromium fonts-dejavu-core)
 case "${1:-app}" in
   deploy) want+=(nginx) ;;
-  test) want+=(postgresql poppler-utils libreoffice-calc-nogui nginx) ;;
+  test) want+=(postgresql poppler-utils libreoffice-calc-nogui libreoffice-impress-nogui nginx) ;;
 esac
 missing=()
 for pkg in "${want[@]}"; do

@@ -13,6 +13,7 @@ STEP = "etape"
 WORKSHOP = "atelier"
 FACILITATOR = "animation"
 JOIN_CODE = "code"
+PRESENTER = "ecran"
 
 MAX_LENGTH = 128
 """Longer values are ignored: no id, token or code of ours is that long."""

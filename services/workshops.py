@@ -14,7 +14,7 @@ from workshops import access, anonymity
 from workshops.anonymity import GroupFigures
 from workshops.live_cache import LIVE
 from workshops.participants import Participant
-from workshops.roles import ROLE_IDS
+from workshops.roles import ROLE_IDS, role
 
 TOKEN_MIN_LENGTH = 20
 """Facilitator tokens are 32 characters; anything much shorter is not worth a query."""
@@ -166,3 +166,48 @@ def consolidate_remaining(
 ) -> None:
     """Take the group's proposal for every question and importance not agreed yet."""
     store.save_many(workshop.consolidated_id, answers, importance_values=importance)
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """A participant as the facilitator may pick them: an id and « Prénom (rôle) », nothing else."""
+
+    id: str
+    label: str
+
+
+def roster(store: Store, workshop_id: str) -> list[RosterEntry]:
+    """Participants by first name and role, alphabetically; never with answers or progress."""
+    entries = []
+    for rec in store.participant_records(workshop_id):
+        name = (rec.first_name or "").strip() or ("Questionnaire papier" if rec.paper else "Sans prénom")
+        entries.append(RosterEntry(rec.id, f"{name} ({role(rec.role).short})"))
+    return sorted(entries, key=lambda e: (e.label.casefold(), e.id))
+
+
+def remove_participant(store: Store, workshop: WorkshopRecord, diag_id: str) -> None:
+    """Remove a participant and their answers (e.g. an empty duplicate); group figures follow."""
+    store.remove_participant(workshop.id, diag_id)
+
+
+def merge_participants(store: Store, workshop: WorkshopRecord, keep_id: str, other_id: str) -> None:
+    """Fold one participation into another (the same person joined twice), in one transaction."""
+    store.merge_participants(workshop.id, keep_id, other_id)
+
+
+def add_paper(store: Store, workshop: WorkshopRecord, role_id: str | None) -> str:
+    """A participant for a paper questionnaire the facilitator types in; returns its diagnostic id."""
+    if role_id not in ROLE_IDS:
+        raise JoinRefused("Choisissez le rôle indiqué sur le questionnaire papier.")
+    try:
+        return store.add_paper_participant(workshop.id, role_id)
+    except WorkshopClosed as exc:
+        raise JoinRefused("L’atelier est clos : rouvrez-le pour saisir un questionnaire papier.") from exc
+
+
+def resume(store: Store, workshop: WorkshopRecord, diag_id: object) -> str | None:
+    """The participation remembered on a device, if it is one of this workshop's; else None."""
+    if not isinstance(diag_id, str) or not diag_id or len(diag_id) > 64:
+        return None
+    rec = store.get_diagnostic(diag_id)
+    return rec.id if rec is not None and rec.workshop_id == workshop.id else None

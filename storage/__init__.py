@@ -16,6 +16,7 @@ from storage.errors import (
     WorkshopNotFound,
 )
 from storage.migration import migrate
+from storage.presenter import PresenterState
 from storage.records import DiagnosticRecord, WorkshopRecord
 from storage.repository import Store
 
@@ -24,6 +25,7 @@ __all__ = [
     "DiagnosticNotFound",
     "DiagnosticRecord",
     "NotFound",
+    "PresenterState",
     "ProfileLocked",
     "StorageError",
     "StorageUnavailable",

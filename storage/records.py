@@ -37,6 +37,8 @@ class DiagnosticRecord:
     role: str | None
     first_name: str | None
     finished: bool
+    paper: bool = False
+    """A paper questionnaire the facilitator typed in."""
 
     @classmethod
     def from_row(cls, row: Row[Any]) -> DiagnosticRecord:
@@ -53,6 +55,7 @@ class DiagnosticRecord:
             role=m["role"],
             first_name=m["first_name"],
             finished=bool(m["finished"]),
+            paper=bool(m.get("paper", False)),
         )
 
 

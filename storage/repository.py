@@ -37,13 +37,15 @@ from storage.answer_rows import (
 from storage.answer_rows import split_answer as _answer
 from storage.database import diagnostic_records, exists, insert_diagnostic, touch
 from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
+from storage.participants import ParticipantMixin
+from storage.presenter import PresenterMixin
 from storage.records import DiagnosticRecord
 from storage.tables import answers, comments, diagnostics, importances, targets, workshops
 from storage.throttle import ThrottleMixin
 from storage.workshops import WorkshopMixin, check_open
 
 
-class Store(WorkshopMixin, ThrottleMixin):
+class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
     """Diagnostics, their answers and action plans, and workshops, in one database."""
 
     def create_diagnostic(

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 
 ID = String(64)
@@ -93,7 +94,21 @@ diagnostics = Table(
     Column("first_name", String(100)),
     Column("finished", Boolean, nullable=False),
     Column("action_plan", Text),
+    Column("paper", Boolean, nullable=False, server_default=false()),
 )
+
+presenter_states = Table(
+    "presenter_states",
+    metadata,
+    Column("workshop_id", ID, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("token", ID, nullable=False, unique=True),
+    Column("started", Boolean, nullable=False),
+    Column("question_id", ID),
+    Column("revealed", Boolean, nullable=False),
+    Column("timer_ends_at", UTCDateTime),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+"""What the projected presenter view of a workshop shows; the facilitator's dashboard drives it."""
 
 
 def _child(name: str, key: str, *columns: Column[Any], checks: dict[str, str] | None = None) -> Table:

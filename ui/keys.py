@@ -37,6 +37,18 @@ DISTRIBUTION_DIMENSION = "dashboard:distribution"
 CONSOLIDATION_QUESTION = "consolidation:question"
 CONSOLIDATION_ORDER = "consolidation:order"
 REDO_DIAGNOSTIC = "redo_diagnostic"
+PRESENTER_PAUSED = "presenter:paused"
+PRESENTER_TIMER = "presenter:timer"
+PAPER_ROLE = "paper:role"
+PAPER_MESSAGE = "paper:message"
+PAPER_CREATED = "paper:created"
+CONSOLIDATION_ALL_MESSAGE = "consolidation:all_message"
+REMOVE_PARTICIPANT = "participants:remove"
+MERGE_KEEP = "participants:keep"
+MERGE_OTHER = "participants:other"
+PARTICIPANT_MESSAGE = "participants:message"
+CONSOLIDATION_MESSAGE = "consolidation:message"
+DEVICE_CHECKED = "device:checked"
 
 
 def answer(question_id: str) -> str:

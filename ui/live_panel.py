@@ -9,6 +9,7 @@ are computed once per change of the workshop's data and shared by every screen o
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -20,8 +21,8 @@ from reports.charts import group_distribution_figure
 from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.models import Questionnaire
-from services import WorkshopRecord, workshops
-from ui import keys, workshop_charts
+from services import WorkshopRecord, presenter, workshops
+from ui import keys, workshop_charts, workshop_discussion
 from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
@@ -110,7 +111,7 @@ def distribution(
         )
         return
     st.plotly_chart(
-        group_distribution_figure(stats, questionnaire, ids),
+        group_distribution_figure(stats, questionnaire, ids, numbers),
         key="dash_distribution",
         config=CHART_CONFIG,
         theme=None,
@@ -125,14 +126,13 @@ def agenda_table(items: Sequence[AgendaItem]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Q.": item.number,
-                "Question": item.question.text,
-                "Dimension": item.dimension.short_title,
+                "Q.": f"Q{item.number}",
+                "Question": textwrap.shorten(item.question.text, 70, placeholder="…"),
                 "Écart": item.stats.spread,
-                "Moyenne": number(item.stats.mean, 1),
-                "Niveaux donnés": item.stats.answered,
-                "Je ne sais pas": item.stats.dk,
-                "Non concerné": item.stats.na,
+                "Moy.": number(item.stats.mean, 1),
+                "Niveaux": item.stats.answered,
+                "NSP": item.stats.dk,
+                "NC": item.stats.na,
                 "À discuter": "oui" if item.stats.divergent else "",
             }
             for item in items
@@ -152,6 +152,7 @@ def discussion(figures: GroupFigures | None, started: int, items: Sequence[Agend
     )
     if items:
         st.table(agenda_table(items), hide_index=True)
+        st.caption("Moy. : niveau moyen ; NSP : « je ne sais pas » ; NC : « non concerné ».")
 
 
 def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
@@ -193,21 +194,36 @@ def comments(people: Sequence[Participant], questionnaire: Questionnaire, number
     st.caption(f"Les commentaires d’une question s’affichent quand au moins {threshold} personnes l’ont commentée.")
 
 
+def _n(count: int, singular: str, plural: str) -> str:
+    return f"**{count}** {singular if count < 2 else plural}"
+
+
+def counts_line(people: int, started: int, finished: int, items: Sequence[AgendaItem] | None) -> str:
+    """« 8 participants · 8 ont commencé · 2 ont terminé · 5 questions divergentes · mis à jour à … »."""
+    divergent = (
+        "**–** questions divergentes"
+        if items is None
+        else _n(sum(i.stats.divergent for i in items), "question divergente", "questions divergentes")
+    )
+    return (
+        f"{_n(people, 'participant', 'participants')} · {_n(started, 'a commencé', 'ont commencé')} · "
+        f"{_n(finished, 'a terminé', 'ont terminé')} · {divergent} · mis à jour à "
+        f"{datetime.now(PARIS).strftime('%H:%M:%S')} (toutes les 5 secondes)"
+    )
+
+
 def live_panel(workshop: WorkshopRecord) -> None:
-    """Everything that refreshes on its own."""
+    """Everything that refreshes on its own: counts, the question under discussion, the tabs."""
     questionnaire = catalogue().questionnaire(workshop.questionnaire_id)
     live = workshops.live_figures(store(), catalogue(), workshop)
     people, figures = live.people, live.figures
+    state = presenter.state(store(), workshop)
     stats = figures.stats if figures else {}
     numbers = question_numbers(questionnaire, catalogue().territories, workshop.profile.get("authority_type"))
     items = agenda(questionnaire, numbers, stats)
     started = len(anonymity.contributors(people))
-    cols = st.columns(4)
-    cols[0].metric("Participants", len(people))
-    cols[1].metric("Ont commencé", started)
-    cols[2].metric("Ont terminé", sum(p.finished for p in people))
-    cols[3].metric("Questions divergentes", sum(i.stats.divergent for i in items) if figures else "–")
-    st.caption(f"Mis à jour à {datetime.now(PARIS).strftime('%H:%M:%S')}.")
+    st.caption(counts_line(len(people), started, sum(p.finished for p in people), items if figures else None))
+    workshop_discussion.current_question(workshop, state, people)
     # on_change="rerun": tabs keep their selection across refreshes and only the open one is computed.
     tabs = st.tabs(list(TABS), key=keys.DASHBOARD_TABS, on_change="rerun")
     views: tuple[Callable[[], None], ...] = (

@@ -23,7 +23,9 @@ def _default(key: str, options: list[Any], first_run: bool) -> dict[str, Any]:
     return {"index": options.index(saved) if saved in options else None}
 
 
-def importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, first_run: bool) -> tuple[Item, str]:
+def importance(
+    rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, first_run: bool, closed: bool = False
+) -> tuple[Item, str]:
     """The « how much does it matter » question of a dimension; returns what it saves."""
     scale = {lv.value: lv.label for lv in q.importance_scale}
     key, args = saving.save_callback(rec.id, "importance", dim.id)
@@ -35,13 +37,15 @@ def importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, first_ru
         horizontal=True,
         on_change=saving.save,
         args=args,
+        disabled=closed,
         **_default(key, list(scale), first_run),
     )
+    saving.notice(key)
     return "importance", dim.id
 
 
 def question(
-    rec: DiagnosticRecord, number: int, q: Question, carried: set[str], first_run: bool
+    rec: DiagnosticRecord, number: int, q: Question, carried: set[str], first_run: bool, closed: bool = False
 ) -> list[tuple[Item, str]]:
     """A question: its levels with their descriptions, « je ne sais pas », « non concerné », a comment."""
     levels = {lv.value: lv for lv in q.levels}
@@ -59,17 +63,19 @@ def question(
             on_change=saving.save,
             args=args,
             label_visibility="collapsed",
+            disabled=closed,
             **_default(key, options, first_run),
         )
+        saving.notice(key)
         if q.id in carried:
             st.caption(
                 ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
             )
-        _comment(rec, number, q, first_run)
+        _comment(rec, number, q, first_run, closed)
     return [("answer", q.id), ("comment", q.id)]
 
 
-def _comment(rec: DiagnosticRecord, number: int, q: Question, first_run: bool) -> None:
+def _comment(rec: DiagnosticRecord, number: int, q: Question, first_run: bool, closed: bool) -> None:
     """The optional comment; longer than the limit it is kept up to the limit, with a word under it."""
     ckey, cargs = saving.save_callback(rec.id, "comment", q.id)
     has_text = bool(current.saved_value(ckey) or st.session_state.get(ckey))
@@ -83,6 +89,7 @@ def _comment(rec: DiagnosticRecord, number: int, q: Question, first_run: bool) -
             on_change=saving.save,
             args=cargs,
             label_visibility="collapsed",
+            disabled=closed,
             placeholder="Précisez votre réponse si vous le souhaitez (5\u202f000 caractères au plus).",
             **default,
         )

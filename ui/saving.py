@@ -11,7 +11,7 @@ import streamlit as st
 from scoring.french import PARIS, number
 from services import AnswersClosed, StorageError, diagnostics
 from services.diagnostics import Item
-from ui import current, keys, page
+from ui import current, keys
 from ui.resources import store
 
 MAX_COMMENT = 5000
@@ -26,31 +26,37 @@ def save(diag_id: str, kind: Item, item_id: str, widget_key: str) -> None:
 
 def _kept(kind: Item, widget_key: str, value: Any) -> Any:
     """The value to save: a comment over the limit is cut to it, with a word next to the field."""
-    notices: dict[str, str] = st.session_state.setdefault(keys.FIELD_NOTICES, {})
-    notices.pop(widget_key, None)
     if kind == "comment" and isinstance(value, str) and len(value) > MAX_COMMENT:
-        notices[widget_key] = (
+        _say(
+            widget_key,
             f"Votre commentaire faisait {number(len(value))} caractères : les {number(MAX_COMMENT)} premiers sont "
-            "enregistrés et restent affichés ; la fin n’a pas été gardée. Raccourcissez-le si besoin."
+            "enregistrés et restent affichés ; la fin n’a pas été gardée. Raccourcissez-le si besoin.",
+            "warning",
         )
         value = value[:MAX_COMMENT]
         st.session_state[widget_key] = value
     return value
 
 
+def _say(widget_key: str, message: str, level: str = "error") -> None:
+    """A word about a field's last save, to show right under that field (see `notice`)."""
+    st.session_state.setdefault(keys.FIELD_NOTICES, {})[widget_key] = (level, message)
+
+
 def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
     pending: dict[tuple[str, str, str], Any] = st.session_state.setdefault(keys.PENDING_WRITES, {})
+    widget_key = keys.widget(kind, item_id)
     try:
         diagnostics.save(store(), diag_id, kind, item_id, value)
     except AnswersClosed as exc:
         pending.pop((diag_id, kind, item_id), None)
         current.forget_widgets()  # show the saved answers again, not the refused one
-        page.flash(str(exc), "error")
+        _say(widget_key, str(exc))
     except StorageError as exc:
         pending[(diag_id, kind, item_id)] = value  # still shown, and retried until it is saved
-        page.flash(
+        _say(
+            widget_key,
             f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
-            "error",
         )
     else:
         pending.pop((diag_id, kind, item_id), None)
@@ -98,10 +104,17 @@ def status_line() -> None:
 
 
 def notice(widget_key: str) -> None:
-    """The word about a field's last save (e.g. a comment cut to the limit), right under it."""
-    message = st.session_state.get(keys.FIELD_NOTICES, {}).get(widget_key)
-    if message:
-        st.warning(message, icon=":material/content_cut:")
+    """The word about a field's last save (a failure, a comment cut to the limit), right under it, once."""
+    said = st.session_state.get(keys.FIELD_NOTICES, {}).pop(widget_key, None)
+    if said:
+        level, message = said
+        (st.warning if level == "warning" else st.error)(message, icon=":material/error:")
+
+
+def other_notices() -> None:
+    """Words about fields not on screen (another step), where this is called."""
+    for level, message in st.session_state.pop(keys.FIELD_NOTICES, {}).values():
+        (st.warning if level == "warning" else st.error)(message, icon=":material/error:")
 
 
 def save_callback(diag_id: str, kind: Item, item_id: str) -> tuple[str, tuple[str, Item, str, str]]:

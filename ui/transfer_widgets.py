@@ -22,6 +22,8 @@ from ui.text import escape_markdown
 def import_into(rec: DiagnosticRecord) -> None:
     """Replace this diagnostic's answers by a file's, after an explicit confirmation."""
     with st.expander("Importer des réponses dans ce diagnostic"):
+        if rec.workshop_id:
+            st.caption("Le profil de la collectivité reste celui de l’atelier : seules les réponses sont importées.")
         upload = st.file_uploader("Fichier JSON de réponses", type=["json"], key=f"import:{rec.id}")
         if upload is None:
             return
@@ -56,6 +58,7 @@ def report_buttons(rec: DiagnosticRecord, name: str) -> None:
     """PDF report and Excel workbook, built when clicked (for a workshop, with its group data)."""
     from reports.exports import export_filename
     from reports.pdf import build_pdf
+    from reports.slides import build_pptx
     from reports.xlsx import build_xlsx
 
     cat, s = catalogue(), store()  # resolved here: the callables below run outside the script thread
@@ -64,8 +67,10 @@ def report_buttons(rec: DiagnosticRecord, name: str) -> None:
         ("Rapport PDF", build_pdf, "rapport", "pdf", "application/pdf", ":material/picture_as_pdf:"),
         ("Classeur Excel", build_xlsx, "classeur", "xlsx",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/grid_on:"),
+        ("Diaporama de restitution", build_pptx, "diaporama", "pptx",
+         "application/vnd.openxmlformats-officedocument.presentationml.presentation", ":material/slideshow:"),
     )  # fmt: skip
-    for column, (label, build, what, ext, mime, icon) in zip(st.columns(2), kinds, strict=True):
+    for column, (label, build, what, ext, mime, icon) in zip(st.columns(3), kinds, strict=True):
         column.download_button(
             label,
             data=functools.partial(_render, build, s, cat, rec),

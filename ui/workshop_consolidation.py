@@ -1,51 +1,57 @@
 """Consolidation: question by question, the facilitator records the answer the group agrees on.
 
 The answers go into the workshop's consolidated diagnostic (`WorkshopRecord.consolidated_id`),
-an ordinary diagnostic: it gets the same results page, recommendations and exports. Each
-question is prefilled with the rounded group mean (or the majority of « je ne sais pas » /
-« non concerné »), once `workshops.anonymity` shows the question's figures.
+an ordinary diagnostic: it gets the same results page, recommendations and exports. The form
+sits beside the question under discussion (`ui.workshop_discussion`), inside the refreshing
+fragment; it is prefilled with the rounded group mean (or the majority of « je ne sais pas » /
+« non concerné ») as soon as `workshops.anonymity` shows the question's figures.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from reports.charts import group_distribution_figure
 from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.group import QuestionStats
-from scoring.models import Question, ResponseSet
-from services import StorageError, WorkshopRecord, diagnostics, params, workshops
-from ui import keys, page, transfer_widgets
-from ui.a11y import CHART_CONFIG
+from scoring.models import Question
+from services import StorageError, WorkshopRecord, diagnostics, params, presenter, workshops
+from ui import keys, transfer_widgets
 from ui.resources import catalogue, store
-from ui.text import escape_markdown
 from workshops import anonymity
-from workshops.analysis import Agreed, agenda, consolidation_prefill
+from workshops.analysis import Agreed, consolidation_prefill
 from workshops.participants import Participant
+from workshops.presenting import next_divergent
+
+if TYPE_CHECKING:
+    from ui.workshop_discussion import Discussion
 
 SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
-ORDERS = {"questionnaire": "Ordre du questionnaire", "agenda": "Divergentes d’abord"}
 
 
-def _save(workshop: WorkshopRecord, question_id: str, number: int, next_id: str | None) -> None:
-    """Form callback: write the agreed answer and its note, then move to the next question."""
+def _say(kind: str, text: str) -> None:
+    """A message shown next to the consolidation buttons on the next run."""
+    st.session_state[keys.CONSOLIDATION_MESSAGE] = (kind, text)
+
+
+def _save(workshop: WorkshopRecord, question_id: str, label: str, next_id: str | None) -> None:
+    """Form callback: write the agreed answer and its note, then (if asked) show the next question."""
     value = st.session_state.get(keys.consolidated_answer(question_id))
     note = st.session_state.get(keys.consolidated_note(question_id)) or ""
     if value is None:
-        page.flash(f"Question {number} : choisissez la réponse du groupe avant d’enregistrer.", "warning")
+        _say("warning", f"{label} : choisissez la réponse du groupe avant d’enregistrer.")
         return
     try:
         workshops.consolidate(store(), workshop, question_id, value, note)
     except StorageError as exc:
-        page.flash(str(exc), "error")
+        _say("error", str(exc))
         return
-    page.flash(f"Réponse du groupe enregistrée pour la question {number}.")
+    _say("success", f"Réponse du groupe enregistrée pour la question {label}.")
     if next_id is not None:
-        st.session_state[keys.CONSOLIDATION_QUESTION] = next_id
+        presenter.show(store(), workshop, next_id)
 
 
 def _fill_remaining(workshop: WorkshopRecord, proposals: dict[str, Agreed], importance: dict[str, int]) -> None:
@@ -55,9 +61,12 @@ def _fill_remaining(workshop: WorkshopRecord, proposals: dict[str, Agreed], impo
         for question_id in proposals:
             st.session_state.pop(keys.consolidated_answer(question_id), None)
     except StorageError as exc:
-        page.flash(str(exc), "error")
+        st.session_state[keys.CONSOLIDATION_ALL_MESSAGE] = ("error", str(exc))
         return
-    page.flash(f"Proposition du groupe reprise pour {len(proposals)} question(s).")
+    st.session_state[keys.CONSOLIDATION_ALL_MESSAGE] = (
+        "success",
+        f"Proposition du groupe reprise pour {len(proposals)} question(s).",
+    )
 
 
 def _label(value: Agreed | float, question: Question) -> str:
@@ -67,114 +76,91 @@ def _label(value: Agreed | float, question: Question) -> str:
     return f"{value} · {level}"
 
 
-def _summary(stats: QuestionStats) -> str:
+def summary(stats: QuestionStats) -> str:
+    """The group's figures on a question, in one French sentence."""
     parts = []
     if stats.mean is not None:
         parts.append(f"moyenne {number(stats.mean, 1)}, écart {stats.spread}")
     parts.append(f"{stats.answered} niveau(x) donné(s)")
-    parts.append(f"{stats.dk} « je ne sais pas »")
-    parts.append(f"{stats.na} « non concerné »")
+    parts.append(f"{stats.dk} « je ne sais pas »")
+    parts.append(f"{stats.na} « non concerné »")
     parts.append(f"{stats.missing} sans réponse")
-    return "Le groupe : " + ", ".join(parts) + "."
+    return "Le groupe : " + ", ".join(parts) + "."
 
 
-def _question_form(
-    workshop: WorkshopRecord,
-    question: Question,
-    number: int,
-    stats: QuestionStats | None,
-    saved: ResponseSet,
-    next_id: str | None,
-) -> None:
+def _show_message(key: str) -> None:
+    kind, text = st.session_state.pop(key, (None, None))
+    if text:
+        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind or "", st.info)(text)
+
+
+def _count(d: Discussion) -> str:
+    done = sum(qid in d.saved.answers for qid in d.numbers)
+    divergent = [qid for qid in d.numbers if qid in d.stats and d.stats[qid].divergent]
+    done_divergent = sum(qid in d.saved.answers for qid in divergent)
+    return f"Consolidées : {done} sur {len(d.numbers)}, dont {done_divergent} divergente(s) sur {len(divergent)}"
+
+
+def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -> None:
+    """The group's answer to the question under discussion, prefilled, with its note."""
+    stats = d.stats.get(question.id)
     proposal = consolidation_prefill(stats)
     answer_key, note_key = keys.consolidated_answer(question.id), keys.consolidated_note(question.id)
-    if answer_key not in st.session_state:
-        st.session_state[answer_key] = saved.answers.get(question.id, proposal)
+    if st.session_state.get(answer_key) is None:  # first drawn, or a proposal that appeared since
+        st.session_state[answer_key] = d.saved.answers.get(question.id, proposal)
     if note_key not in st.session_state:
-        st.session_state[note_key] = saved.comments.get(question.id, "")
-    st.markdown(f"**Q{number}. {escape_markdown(question.text)}**")
-    st.caption(escape_markdown(question.help))
-    if stats is not None:
-        st.write(_summary(stats))
-        fig = group_distribution_figure(
-            {question.id: stats}, catalogue().questionnaire(workshop.questionnaire_id), [question.id]
-        )
-        fig.update_layout(height=200, showlegend=True)
-        st.plotly_chart(fig, key=f"cons_chart:{question.id}", config=CHART_CONFIG, theme=None)
-    else:
-        st.caption(f"Moins de {anonymity.min_people(catalogue())} réponses à cette question : pas de proposition.")
-    if question.id in saved.answers:
-        st.caption(f":material/check: Réponse du groupe enregistrée : {_label(saved.answers[question.id], question)}.")
+        st.session_state[note_key] = d.saved.comments.get(question.id, "")
+    done = set(d.saved.answers) | {question.id}
+    next_id = next_divergent(d.ids, question.id, d.stats, done)
+    label = f"Q{d.numbers[question.id]}"
+    if question.id in d.saved.answers:
+        status = f":material/check: enregistrée : {_label(d.saved.answers[question.id], question)}"
     elif proposal is not None:
-        st.caption(
-            f"Proposition (moyenne arrondie) : {_label(proposal, question)}. Modifiez-la si le groupe en décide autrement."
-        )
+        status = f"proposition (moyenne arrondie) : {_label(proposal, question)}"
+    else:
+        status = f"pas de proposition (moins de {anonymity.min_people(catalogue())} réponses)"
+    done_count = sum(qid in d.saved.answers for qid in d.numbers)
+    st.progress(done_count / len(d.numbers) if d.numbers else 0.0, text=_count(d))
+    st.markdown(f"**Réponse du groupe ({label})** · {status}")
     options: list[Agreed] = [*(lv.value for lv in question.levels), "dk", "na"]
-    descriptions = {lv.value: lv.description for lv in question.levels}
-    with st.form(f"consolidate:{question.id}"):
+    with st.form(f"consolidate:{question.id}", border=False):
         st.radio(
             "Réponse retenue par le groupe",
             options,
             format_func=lambda v: _label(v, question),
-            captions=[descriptions.get(v, "") if isinstance(v, int) else "" for v in options],
             key=answer_key,
+            label_visibility="collapsed",
         )
-        st.text_area(
-            "Note sur cette réponse (facultatif)",
-            key=note_key,
-            max_chars=5000,
-            placeholder="Ex. : accord après discussion ; les élus voient un soutien plus fort que les agents.",
-        )
-        st.form_submit_button(
-            "Enregistrer la réponse du groupe" + (" et passer à la suivante" if next_id else ""),
-            type="primary",
-            on_click=_save,
-            args=(workshop, question.id, number, next_id),
-        )
+        left, right = st.columns([1, 1.7])
+        with left:
+            st.form_submit_button(
+                "Enregistrer",
+                on_click=_save,
+                args=(workshop, question.id, label, None),
+                use_container_width=True,
+            )
+        with right:
+            st.form_submit_button(
+                "Enregistrer et suivante",
+                type="primary",
+                on_click=_save,
+                args=(workshop, question.id, label, next_id),
+                disabled=next_id is None,
+                help="Passe à la prochaine question divergente non consolidée.",
+                use_container_width=True,
+            )
+        _show_message(keys.CONSOLIDATION_MESSAGE)
+        st.text_input("Note (facultatif)", key=note_key, max_chars=500, placeholder="Ex. : accord après discussion")
 
 
-def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
-    """The consolidation section of the dashboard (outside the auto-refreshing fragment)."""
-    st.header("Consolidation : la réponse du groupe", anchor=False)
+def tail(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
+    """Below the discussion: the proposal for the rest, the collegial diagnostic and its reports."""
     cat = catalogue()
-    questionnaire = cat.questionnaire(workshop.questionnaire_id)
-    numbers = question_numbers(questionnaire, cat.territories, workshop.profile.get("authority_type"))
     figures = anonymity.group_figures(cat, people, anonymity.min_people(cat))
     stats = figures.stats if figures else {}
     saved = workshops.collegial_responses(store(), workshop)
-    done = sum(qid in saved.answers for qid in numbers)
-    st.write(
-        "Question par question, enregistrez la réponse sur laquelle le groupe s’accorde. Elle est proposée à partir "
-        "de la moyenne des réponses ; changez-la si la discussion en décide autrement, « je ne sais pas » et "
-        "« non concerné » compris. Ces réponses forment le diagnostic collégial de l’atelier."
-    )
-    st.progress(done / len(numbers) if numbers else 0.0, text=f"{done} question(s) consolidée(s) sur {len(numbers)}")
-    order = st.radio(
-        "Parcourir les questions",
-        list(ORDERS),
-        format_func=ORDERS.__getitem__,
-        horizontal=True,
-        key=keys.CONSOLIDATION_ORDER,
-    )
-    if order == "agenda" and figures:
-        ranked = [item.question.id for item in agenda(questionnaire, numbers, stats)]
-        ids = ranked + [qid for qid in numbers if qid not in ranked]
-    else:
-        ids = list(numbers)
-    questions = {q.id: q for _, q in questionnaire.questions()}
-
-    def describe(qid: str) -> str:
-        mark = "✓ " if qid in saved.answers else ""
-        divergent = " · divergente" if qid in stats and stats[qid].divergent else ""
-        return f"{mark}Q{numbers[qid]}. {textwrap.shorten(questions[qid].text, 90, placeholder='…')}{divergent}"
-
-    if st.session_state.get(keys.CONSOLIDATION_QUESTION) not in ids:
-        st.session_state[keys.CONSOLIDATION_QUESTION] = ids[0] if ids else None
-    current = st.selectbox("Question", ids, format_func=describe, key=keys.CONSOLIDATION_QUESTION)
-    if current is not None:
-        position = ids.index(current)
-        next_id = ids[position + 1] if position + 1 < len(ids) else None
-        _question_form(workshop, questions[current], numbers[current], stats.get(current), saved, next_id)
+    questionnaire = cat.questionnaire(workshop.questionnaire_id)
+    numbers = question_numbers(questionnaire, cat.territories, workshop.profile.get("authority_type"))
     proposals: dict[str, Agreed] = {}
     for qid in numbers:
         value = consolidation_prefill(stats.get(qid))
@@ -182,16 +168,16 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
             proposals[qid] = value
     importance: dict[str, int] = {}
     if figures:
-        means = figures.responses.importance
-        importance = {d: v for d, v in means.items() if d not in saved.importance}
+        importance = {d: v for d, v in figures.responses.importance.items() if d not in saved.importance}
     if proposals or importance:
         st.button(
             f"Reprendre la proposition du groupe pour les {len(proposals)} question(s) non consolidée(s)",
             on_click=_fill_remaining,
             args=(workshop, proposals, importance),
-            help="Utile en fin d’atelier, quand le temps manque : les questions déjà consolidées ne changent pas. "
+            help="Utile en fin d’atelier, quand le temps manque : les questions déjà consolidées ne changent pas. "
             "Les importances non renseignées reprennent la moyenne du groupe.",
         )
+    _show_message(keys.CONSOLIDATION_ALL_MESSAGE)
     left, right = st.columns(2)
     left.page_link(
         "app_pages/results.py",
@@ -207,7 +193,5 @@ def render(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
     )
     collegial = diagnostics.find(store(), workshop.consolidated_id)
     if collegial is not None:
-        st.markdown(
-            "**Rapports de l’atelier** (participation, questions divergentes, réponses retenues et moyenne du groupe)"
-        )
+        st.markdown("**Rapports de l’atelier** (participation, questions divergentes, réponses retenues)")
         transfer_widgets.report_buttons(collegial, collegial.profile.get("name") or workshop.title)

@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 
 from scoring.engine import Scores
-from services import DiagnosticRecord, params, workshops
-from ui import page, workshop_charts
+from services import AnswersClosed, DiagnosticRecord, params, workshops
+from ui import device, page, workshop_charts
 from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
@@ -19,11 +19,16 @@ from workshops import anonymity
 from workshops.roles import role
 
 
-def banner(rec: DiagnosticRecord) -> None:
-    """Which workshop this is, the participant's role, and whether answers are still accepted."""
+def banner(rec: DiagnosticRecord) -> bool:
+    """Which workshop this is, the participant's role, and whether answers are still accepted
+    (returns True when the workshop is closed: every control is then read-only)."""
     workshop = workshops.of_participant(store(), rec)
     if workshop is None:
-        return
+        return False
+    if rec.paper:
+        st.caption(":material/edit_note: Saisie d’un questionnaire papier par l’animateur.")
+    else:
+        device.remember(workshop.id, rec.id)
     st.info(
         f"Atelier « {escape_markdown(workshop.title)} » · vous répondez en tant que {role(rec.role).short}. "
         "Personne ne voit vos réponses individuelles : le groupe voit des résultats d’ensemble.",
@@ -31,23 +36,40 @@ def banner(rec: DiagnosticRecord) -> None:
     )
     if workshop.closed:
         st.warning(
-            "Cet atelier est clos : vos réponses sont conservées mais ne peuvent plus être modifiées.",
+            "Cet atelier est clos : vos réponses sont conservées et restent consultables, mais ne peuvent plus "
+            "être modifiées.",
             icon=":material/lock:",
         )
+    return workshop.closed
 
 
-def _finish(diag_id: str) -> None:
-    workshops.finish(store(), diag_id)
-    page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
+def _finish(diag_id: str) -> bool:
+    """Mark finished; False (with the reason queued) if the workshop closed meanwhile."""
+    try:
+        workshops.finish(store(), diag_id)
+    except AnswersClosed as exc:
+        page.flash(str(exc), "error")
+        return False
+    page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
+    return True
 
 
-def finish_button(rec: DiagnosticRecord, container: Any) -> None:
-    """« J’ai terminé »: marks the participant finished and opens their results."""
+def finish_button(rec: DiagnosticRecord, container: Any, closed: bool = False) -> None:
+    """« J’ai terminé »: marks the participant finished and opens their results (read-only once closed)."""
+    if closed:
+        container.button(
+            "Atelier clos", icon=":material/lock:", disabled=True, use_container_width=True, key="participant_finished"
+        )
+        if container.button("Voir mes résultats", use_container_width=True, key="participant_results"):
+            st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
+        return
     if container.button(
         "J’ai terminé", type="primary", icon=":material/check:", use_container_width=True, key="participant_finished"
     ):
-        _finish(rec.id)
-        st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
+        if _finish(rec.id):
+            st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
+        else:
+            st.rerun()
 
 
 def results_section(rec: DiagnosticRecord, own: Scores) -> None:
@@ -55,7 +77,10 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
     if not rec.workshop_id:
         return
     st.header("Votre atelier", anchor=False)
-    if not rec.finished:
+    workshop = workshops.of_participant(store(), rec)
+    if workshop is not None and workshop.closed:
+        st.caption(":material/lock: Atelier clos : vos réponses sont conservées mais ne sont plus modifiables.")
+    elif not rec.finished:
         st.write("Quand vous avez répondu à tout ce que vous pouviez, indiquez-le à l’animateur.")
         if st.button("J’ai terminé", type="primary", icon=":material/check:", key="participant_finished_results"):
             _finish(rec.id)

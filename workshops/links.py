@@ -12,6 +12,7 @@ from services import params
 JOIN_PATH = "rejoindre"
 DASHBOARD_PATH = "tableau-de-bord"
 NEW_PATH = "animer"
+PRESENTER_PATH = "projection"
 FALLBACK_BASE = "http://localhost:8501"
 
 
@@ -34,6 +35,11 @@ def join_link(base: str, code: str) -> str:
 def facilitator_link(base: str, token: str) -> str:
     """`<base>/tableau-de-bord?animation=<token>`: whoever has it runs the workshop."""
     return f"{base}/{DASHBOARD_PATH}?{urlencode({params.FACILITATOR: token})}"
+
+
+def presenter_link(base: str, token: str) -> str:
+    """`<base>/projection?ecran=<token>`: the read-only view to project, safe to show to the room."""
+    return f"{base}/{PRESENTER_PATH}?{urlencode({params.PRESENTER: token})}"
 
 
 def display_code(code: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from scoring.completion import question_numbers
 from scoring.engine import score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
@@ -180,7 +181,7 @@ def test_joining_from_the_qr_link_opens_the_questionnaire_about_the_workshops_au
 
 
 @pytest.mark.usefixtures("database")
-def test_a_participant_cannot_answer_once_the_workshop_is_closed() -> None:
+def test_a_participant_cannot_answer_once_the_workshop_is_closed_and_every_control_is_read_only() -> None:
     store = Store()
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
@@ -192,7 +193,10 @@ def test_a_participant_cannot_answer_once_the_workshop_is_closed() -> None:
     assert "Cet atelier est clos : les réponses ne sont plus modifiables" in page
     assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 1}
     assert at.radio(key="q:ess_weight_knowledge").value == 1  # the saved answer is shown again
+    assert at.radio(key="q:ess_weight_knowledge").disabled  # read-only now, and said so
+    assert "ne peuvent plus être modifiées" in page
     store.reopen_workshop(workshop.id)
+    at.run()
     at.radio(key="q:ess_weight_knowledge").set_value(4).run()
     assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 4}
 
@@ -255,7 +259,7 @@ def test_a_participant_link_does_not_open_the_dashboard() -> None:
             "ne correspond à aucun atelier" in page
         )
         assert workshop.title not in page and workshop.join_code not in page
-        assert not at.metric and not at.dataframe
+        assert "ont commencé" not in texts(at) and not at.dataframe
         assert not any(b.key == "close_workshop" for b in at.button)
 
 
@@ -270,8 +274,8 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
     at = _open("workshop_dashboard", animation=theirs.facilitator_token)
     page = texts(at)
     assert "Atelier Sud" in page and "Atelier Nord" not in page
-    assert {m.label: m.value for m in at.metric}["Participants"] == "1"
-    assert {m.label: m.value for m in at.metric}["Ont commencé"] == "1"
+    assert "1 participant ·" in texts(at).replace("**", "")
+    assert "Nordiste" not in texts(at) + "\n".join(str(t.value) for t in at.text)
     # the consolidation writes into that workshop's collegial diagnostic only
     assert any(theirs.consolidated_id in str(link.proto) for link in at.get("page_link"))
     assert not any(ours.consolidated_id in str(link.proto) for link in at.get("page_link"))
@@ -288,13 +292,13 @@ def test_the_dashboard_counts_participants_and_shows_no_name_and_no_individual_p
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 4}, finished=True)
     _participant(store, workshop, "elu", {}, first_name="Camille")
     at = _open("workshop_dashboard", animation=workshop.facilitator_token)
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Participants"] == "3" and metrics["Questions divergentes"] == "–"
-    counts = at.table[0].value
-    assert counts.to_dict("records") == [{"Rôle": "Ensemble", "Ont rejoint": 3, "Ont commencé": 2, "Ont terminé": 1}]
-    page = texts(at) + "\n".join(str(t.value) for t in at.text)
-    assert "Camille" not in page and "Zoé" not in page
-    assert "1/15" not in page and not at.dataframe
+    counts = texts(at).replace("**", "")
+    assert "3 participants · 2 ont commencé · 1 a terminé · – questions divergentes" in counts
+    table = at.table[0].value
+    assert table.to_dict("records") == [{"Rôle": "Ensemble", "Ont rejoint": 3, "Ont commencé": 2, "Ont terminé": 1}]
+    shown = texts(at) + "\n".join(str(t.value) for t in at.text)
+    assert "Camille" not in shown and "Zoé" not in shown  # no name beside live counts
+    assert "1/15" not in texts(at) and not at.dataframe
 
 
 def _tab(workshop: WorkshopRecord, label: str) -> AppTest:
@@ -315,7 +319,7 @@ def test_the_group_radar_on_the_dashboard_is_the_mean_with_a_min_max_band() -> N
     for level in (0, 2, 4):
         _participant(store, workshop, "elu", {"ess_weight_knowledge": level, "jobs_creation_support": 1})
     at = _tab(workshop, "Radar du groupe")
-    assert {m.label: m.value for m in at.metric}["Questions divergentes"] == "1"
+    assert "1 question divergente ·" in texts(at).replace("**", "")
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     motivation = next(
         s
@@ -335,9 +339,9 @@ def test_the_agenda_puts_divergent_questions_first() -> None:
     for level in (0, 2, 4):
         _participant(store, workshop, "elu", {"ess_weight_knowledge": 2, "jobs_creation_support": level})
     agenda = _tab(workshop, "Ordre du jour").table[0].value
-    assert agenda["Question"].tolist()[:2] == [
-        next(q.text for _, q in CAT.questionnaire(EXPRESS).questions() if q.id == qid)
-        for qid in ("jobs_creation_support", "ess_weight_knowledge")
+    numbers = question_numbers(CAT.questionnaire(EXPRESS), CAT.territories, PROFILE["authority_type"])
+    assert agenda["Q."].tolist()[:2] == [
+        f"Q{numbers[qid]}" for qid in ("jobs_creation_support", "ess_weight_knowledge")
     ]
     assert agenda["Écart"].tolist()[:2] == [4, 0] and agenda["À discuter"].tolist()[:2] == ["oui", ""]
 
@@ -401,13 +405,14 @@ def test_consolidation_is_prefilled_with_the_rounded_group_mean_and_saved_with_i
         at.radio(key="cons:q:ess_weight_knowledge").value == consolidation_prefill(stats["ess_weight_knowledge"]) == 2
     )
     at.radio(key="cons:q:ess_weight_knowledge").set_value("dk")
-    at.text_area(key="cons:c:ess_weight_knowledge").input("Personne n’a les chiffres : demander à la CRESS.")
-    next(b for b in at.button if b.label.startswith("Enregistrer la réponse du groupe")).click().run()
+    at.text_input(key="cons:c:ess_weight_knowledge").input("Personne n’a les chiffres : demander à la CRESS.")
+    next(b for b in at.button if b.label == "Enregistrer et suivante").click().run()
     assert not at.exception
     saved = store.load_responses(workshop.consolidated_id)
     assert saved.answers == {"ess_weight_knowledge": "dk"}
     assert saved.comments == {"ess_weight_knowledge": "Personne n’a les chiffres : demander à la CRESS."}
-    assert "Réponse du groupe enregistrée pour la question 1." in texts(at)
+    assert "Réponse du groupe enregistrée pour la question Q1." in texts(at)
+    assert "Consolidées : 1 sur 15, dont 1 divergente(s) sur 1" in str(at.get("progress")[0].proto)
     next_question = at.selectbox(key="consolidation:question").value
     assert next_question != "ess_weight_knowledge"
     assert at.radio(key=f"cons:q:{next_question}").value == consolidation_prefill(stats[next_question])
@@ -465,10 +470,40 @@ def test_two_facilitator_screens_share_the_dashboards_computations_until_someone
     computed_once = LIVE.computations - before
     laptop = _open("workshop_dashboard", animation=workshop.facilitator_token)
     assert computed_once > 0 and LIVE.computations - before == computed_once  # the laptop reused them
-    assert {m.label: m.value for m in laptop.metric}["Ont commencé"] == "1"
+    assert "1 participant · 1 a commencé" in texts(laptop).replace("**", "")
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 3})
     store.save_answer(diag_id, "jobs_creation_support", 2)
     projector.run()
     assert LIVE.computations - before > computed_once  # new data: computed again, once
-    metrics = {m.label: m.value for m in projector.metric}
-    assert (metrics["Participants"], metrics["Ont commencé"]) == ("2", "2")
+    assert "2 participants · 2 ont commencé" in texts(projector).replace("**", "")
+
+
+@pytest.mark.usefixtures("database")
+def test_after_closing_the_last_step_offers_no_finish_button_and_no_promise_of_changes() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 2})
+    store.close_workshop(workshop.id)
+    last = len(CAT.questionnaire(EXPRESS).dimensions)
+    at = _open("diagnostic", d=diag_id, etape=str(last))
+    finish = at.button(key="participant_finished")
+    assert finish.disabled and finish.label == "Atelier clos"
+    assert all(r.disabled for r in at.radio) and all(t.disabled for t in at.text_area)
+    assert "Vous pouvez encore les modifier" not in texts(at)
+
+
+@pytest.mark.usefixtures("database")
+def test_a_failed_save_is_reported_under_the_question_that_caused_it() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    diag_id = _participant(store, workshop, "elu", {})
+    at = _open("diagnostic", d=diag_id)
+    store.close_workshop(workshop.id)
+    at.radio(key="q:ess_weight_knowledge").set_value(3).run()
+    tree = [
+        (type(e).__name__, getattr(e, "key", None) or str(getattr(e, "value", ""))[:40])
+        for e in at.main
+        if type(e).__name__ in ("Radio", "Error")
+    ]
+    radio = tree.index(("Radio", "q:ess_weight_knowledge"))
+    assert tree[radio + 1][0] == "Error" and tree[radio + 1][1].startswith("Cet atelier est clos")

@@ -1,0 +1,72 @@
+"""What a facilitator does to a workshop's participants: add a paper one, remove one, merge two.
+
+Each operation is one transaction; the group figures are computed from the participants
+stored, so they change with the next read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from storage.answer_rows import CHILD_TABLES
+from storage.database import Database, diagnostic_records, insert_diagnostic, touch
+from storage.errors import DiagnosticNotFound
+from storage.records import DiagnosticRecord
+from storage.tables import diagnostics
+from storage.workshops import check_open
+
+
+class ParticipantMixin(Database):
+    """Participant management of the `Store`."""
+
+    def add_paper_participant(self, workshop_id: str, role: str) -> str:
+        """A participant whose paper questionnaire the facilitator types in; returns its diagnostic id."""
+        with self._write() as conn:
+            row = check_open(conn, workshop_id)
+            diag_id = insert_diagnostic(conn, row.questionnaire_id, row.profile, workshop_id=workshop_id, role=role)
+            conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(paper=True))
+            return diag_id
+
+    def participant_records(self, workshop_id: str) -> list[DiagnosticRecord]:
+        """The workshop's participants (records only, no answers), oldest first."""
+        with self._read() as conn:
+            return diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
+
+    def remove_participant(self, workshop_id: str, diag_id: str) -> None:
+        """Delete a participant's diagnostic and everything they answered."""
+        with self._write() as conn:
+            _participant(conn, workshop_id, diag_id)
+            conn.execute(delete(diagnostics).where(diagnostics.c.id == diag_id))
+
+    def merge_participants(self, workshop_id: str, keep_id: str, other_id: str) -> None:
+        """Fold `other_id` into `keep_id` (its answers, comments, importances and targets fill
+        what `keep_id` left empty; finished if either was), then delete `other_id`."""
+        if keep_id == other_id:
+            raise ValueError("a participant cannot be merged with themselves")
+        with self._write() as conn:
+            keep = _participant(conn, workshop_id, keep_id)
+            other = _participant(conn, workshop_id, other_id)
+            for table in CHILD_TABLES:
+                key = next(c for c in table.primary_key.columns if c.name != "diagnostic_id")
+                held = set(conn.execute(select(key).where(table.c.diagnostic_id == keep_id)).scalars())
+                missing = [
+                    {**row._asdict(), "diagnostic_id": keep_id}
+                    for row in conn.execute(select(table).where(table.c.diagnostic_id == other_id))
+                    if row._mapping[key.name] not in held
+                ]
+                if missing:
+                    conn.execute(insert(table), missing)
+            touch(conn, keep_id, finished=keep.finished or other.finished)
+            conn.execute(delete(diagnostics).where(diagnostics.c.id == other_id))
+
+
+def _participant(conn: Connection, workshop_id: str, diag_id: str) -> DiagnosticRecord:
+    """The participant's record, locked on PostgreSQL; DiagnosticNotFound if not of this workshop."""
+    where: list[Any] = [diagnostics.c.id == diag_id, diagnostics.c.workshop_id == workshop_id]
+    conn.execute(select(diagnostics.c.id).where(*where).with_for_update()).first()
+    found = diagnostic_records(conn, *where)
+    if not found:
+        raise DiagnosticNotFound(diag_id)
+    return found[0]

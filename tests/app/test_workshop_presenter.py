@@ -1,0 +1,192 @@
+"""The presenter view in AppTest: opened by its own link only, shows what the dashboard chose."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scoring.completion import question_numbers
+from scoring.loader import default_catalogue
+from storage import Store, WorkshopRecord
+from tests.app.conftest import new_app, texts
+
+CAT = default_catalogue()
+EXPRESS = "ess-territoires-express"
+PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
+QUESTIONS = {q.id: q for _, q in CAT.questionnaire(EXPRESS).questions()}
+NUMBERS = question_numbers(CAT.questionnaire(EXPRESS), CAT.territories, PROFILE["authority_type"])
+
+
+def _open(page: str, **params: str) -> AppTest:
+    at = new_app()
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    return at
+
+
+def _everything(at: AppTest) -> str:
+    return texts(at) + "".join(str(e.proto) for e in at.get("html")) + "".join(str(e.proto) for e in at.get("imgs"))
+
+
+def _workshop(store: Store, levels: tuple[int, ...] = (0, 2, 4, 4)) -> WorkshopRecord:
+    workshop = store.create_workshop("Atelier du 12 mars", EXPRESS, PROFILE)
+    for i, level in enumerate(levels):
+        diag = store.join_workshop(workshop.id, "elu", f"Prénom{i}")
+        store.save_answer(diag, "ess_weight_knowledge", level)
+        store.save_answer(diag, "jobs_creation_support", 2)
+        store.save_comment(diag, "ess_weight_knowledge", f"Remarque {i}")
+    return workshop
+
+
+@pytest.mark.usefixtures("database")
+def test_the_presenter_view_shows_the_join_code_until_the_start_and_no_secret() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    token = store.presenter_state(workshop.id).token
+    at = _open("workshop_presenter", ecran=token)
+    page = _everything(at)
+    assert f"{workshop.join_code[:3]}-{workshop.join_code[3:]}" in page and "4 participants connectés" in page
+    assert workshop.facilitator_token not in page and "animation=" not in page
+    assert "Prénom" not in page and workshop.consolidated_id not in page
+    assert at.toggle(key="presenter:paused").value is False
+
+
+@pytest.mark.usefixtures("database")
+def test_the_presenter_view_refuses_the_facilitator_token_and_unknown_links() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    for value in (workshop.facilitator_token, workshop.join_code, workshop.id, "x" * 300):
+        at = _open("workshop_presenter", ecran=value)
+        page = _everything(at)
+        assert "s’ouvre avec le lien de projection" in page
+        assert workshop.title not in page and workshop.join_code not in page
+
+
+@pytest.mark.usefixtures("database")
+def test_the_presenter_hides_results_until_revealed_then_shows_figures_and_comments() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    token = store.presenter_state(workshop.id).token
+    store.update_presenter(workshop.id, started=True, question_id="ess_weight_knowledge")
+    at = _open("workshop_presenter", ecran=token)
+    page = _everything(at)
+    number = NUMBERS["ess_weight_knowledge"]
+    assert f"Q{number}. {QUESTIONS['ess_weight_knowledge'].text}" in page
+    assert "4 réponses sur 4" in page and "résultats s’afficheront quand l’animateur les révélera" in page
+    assert not at.get("plotly_chart") and "Remarque" not in page
+    store.update_presenter(workshop.id, revealed=True)
+    at.run()
+    page = _everything(at)
+    assert at.get("plotly_chart") and "Moyenne 2,5 · écart 4 · à discuter" in page
+    assert all(f"Remarque {i}" in page for i in range(4))
+    assert "Prénom" not in page
+
+
+@pytest.mark.usefixtures("database")
+def test_the_dashboard_drives_the_presenter_through_the_database() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at.button(key="presenter:start").click().run()
+    assert not at.exception
+    state = store.presenter_state(workshop.id)
+    assert state.started and state.question_id == "ess_weight_knowledge"  # the divergent one first
+    at.button(key="presenter:reveal").click().run()
+    assert store.presenter_state(workshop.id).revealed
+    at.button(key="presenter:next").click().run()
+    state = store.presenter_state(workshop.id)
+    assert state.question_id != "ess_weight_knowledge" and not state.revealed
+    assert at.selectbox(key="consolidation:question").value == state.question_id
+    at.button(key="presenter:previous").click().run()
+    assert store.presenter_state(workshop.id).question_id == "ess_weight_knowledge"
+
+
+@pytest.mark.usefixtures("database")
+def test_the_dashboard_links_to_the_presenter_view_and_the_join_panel_has_no_private_link() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    token = store.presenter_state(workshop.id).token
+    buttons = [str(b.proto) for b in at.get("link_button")]
+    assert any(f"projection?ecran={token}" in b for b in buttons)
+    assert all(workshop.facilitator_token not in str(c.value) for c in at.code)
+
+
+@pytest.mark.usefixtures("database")
+def test_the_facilitator_removes_a_duplicate_and_the_list_shows_no_answer() -> None:
+    store = Store()
+    workshop = _workshop(store, (0, 2, 4))
+    empty = store.join_workshop(workshop.id, "technicien", "Doublon")
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    options = at.selectbox(key="participants:remove").options
+    assert sorted(options) == ["Doublon (technicien)", "Prénom0 (élu)", "Prénom1 (élu)", "Prénom2 (élu)"]
+    at.selectbox(key="participants:remove").select_index(options.index("Doublon (technicien)"))
+    at.button(key="participants:remove_go").click().run()
+    assert not at.exception
+    assert store.get_diagnostic(empty) is None
+    assert "Doublon (technicien) a été retiré de l’atelier" in texts(at)
+    assert "3 participants ·" in texts(at).replace("**", "")
+
+
+@pytest.mark.usefixtures("database")
+def test_the_facilitator_merges_two_participations_of_one_person() -> None:
+    store = Store()
+    workshop = _workshop(store, (0, 2, 4))
+    again = store.join_workshop(workshop.id, "elu", "Prénom0 bis")
+    store.save_answer(again, "jobs_creation_support", 3)
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    options = at.selectbox(key="participants:keep").options
+    at.selectbox(key="participants:keep").select_index(options.index("Prénom0 (élu)"))
+    at.selectbox(key="participants:other").select_index(options.index("Prénom0 bis (élu)"))
+    at.button(key="participants:merge_go").click().run()
+    assert not at.exception
+    assert store.get_diagnostic(again) is None and len(store.participant_records(workshop.id)) == 3
+    assert "fusionnées en « Prénom0 (élu) »" in texts(at)
+
+
+@pytest.mark.usefixtures("database")
+def test_the_facilitator_types_in_a_paper_questionnaire_as_a_participant_of_the_chosen_role() -> None:
+    store = Store()
+    workshop = _workshop(store, (0, 2, 4))
+    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at.button(key="paper:add").click().run()
+    assert "Choisissez le rôle indiqué sur le questionnaire papier." in texts(at)
+    at.radio(key="paper:role").set_value("acteur_ess")
+    at.button(key="paper:add").click().run()
+    assert not at.exception
+    (paper,) = [r for r in store.participant_records(workshop.id) if r.paper]
+    assert paper.role == "acteur_ess" and paper.first_name is None
+    assert any(f"questionnaire?d={paper.id}" in str(b.proto) for b in at.get("link_button"))
+
+
+@pytest.mark.usefixtures("database")
+def test_the_presenter_shows_the_countdown_the_dashboard_started() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    token = store.presenter_state(workshop.id).token
+    store.update_presenter(workshop.id, started=True, question_id="ess_weight_knowledge")
+    dashboard = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    dashboard.selectbox(key="presenter:timer").set_value(3)
+    dashboard.button(key="presenter:timer_start").click().run()
+    assert not dashboard.exception
+    page = _everything(_open("workshop_presenter", ecran=token))
+    assert re.search(r"temps restant 0[23]:[0-5]\d", page)
+
+
+@pytest.mark.usefixtures("database")
+def test_the_results_page_and_the_dashboard_offer_the_restitution_deck() -> None:
+    store = Store()
+    workshop = _workshop(store)
+    plain = store.create_diagnostic(EXPRESS, PROFILE)
+    store.save_answer(plain, "ess_weight_knowledge", 2)
+    for at in (
+        _open("results", d=plain),
+        _open("workshop_dashboard", animation=workshop.facilitator_token),
+    ):
+        labels = [str(b.proto.label) for b in at.get("download_button")]
+        assert "Diaporama de restitution" in labels and "Rapport PDF" in labels
