@@ -34,7 +34,7 @@ class AnswersClosedError(Exception):
 def participants(workshop_id: str) -> list[Participant]:
     """The workshop's participants with their answers (no join number, no time: see `workshops.anonymity`)."""
     rows = store().participant_responses(workshop_id)
-    return [Participant(rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data)) for rec, data in rows]
+    return [Participant(rec.role, rec.finished, ResponseSet.model_validate(data)) for rec, data in rows]
 
 
 def facilitator_password() -> str | None:

@@ -380,7 +380,7 @@ def test_the_facilitator_closes_and_reopens_the_workshop() -> None:
 
 def _people(store: Store, workshop: WorkshopRecord) -> list[Participant]:
     return [
-        Participant(rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data))
+        Participant(rec.role, rec.finished, ResponseSet.model_validate(data))
         for rec, data in store.participant_responses(workshop.id)
     ]
 

@@ -24,12 +24,11 @@ def person(
     answers: dict[str, Any],
     role: str = "elu",
     *,
-    first_name: str | None = None,
     finished: bool = False,
     comments: dict[str, str] | None = None,
 ) -> Participant:
     rs = responses(answers).model_copy(update={"comments": comments or {}})
-    return Participant(role, first_name, finished, rs)
+    return Participant(role, finished, rs)
 
 
 def test_the_threshold_comes_from_the_rules_file() -> None:
@@ -117,9 +116,9 @@ def test_roles_are_decided_on_who_joined_so_a_late_starter_does_not_change_which
 
 
 def test_participation_counts_people_per_shown_role_and_the_other_roles_together() -> None:
-    roster = [person({"a_a": 1}, "elu", finished=True, first_name="Zoé") for _ in range(3)]
+    roster = [person({"a_a": 1}, "elu", finished=True) for _ in range(3)]
     roster += [person({}, "technicien") for _ in range(3)]
-    roster.append(person({"a_a": 1}, "acteur_ess", first_name="Camille"))
+    roster.append(person({"a_a": 1}, "acteur_ess"))
     rows = participation(roster, 3)
     assert [(r.label, r.joined, r.started, r.finished) for r in rows] == [
         ("Techniciens", 3, 0, 0),

@@ -119,7 +119,7 @@ def participant(draw: st.DrawFn, role_id: str | None) -> Participant:
         }
     )
     finished = draw(st.sampled_from([True, True, False])) and bool(given_answers)
-    return Participant(role_id, None, finished, rs)
+    return Participant(role_id, finished, rs)
 
 
 def _one_step(person: Participant, step: int, question: str, value: Any) -> Participant:
@@ -281,7 +281,7 @@ def _person(role_id: str, level: int, finished: bool = True, comment: str | None
             "comments": {"a_a": comment} if comment else {},
         }
     )
-    return Participant(role_id, None, finished, rs)
+    return Participant(role_id, finished, rs)
 
 
 def test_the_attack_recovers_a_lone_role_when_the_other_role_is_shown_as_the_former_dashboard_did() -> None:

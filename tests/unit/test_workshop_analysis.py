@@ -13,28 +13,19 @@ from scoring.loader import Catalogue
 from tests.unit.conftest import responses
 from workshops.analysis import agenda, consolidation_prefill, question_numbers
 from workshops.anonymity import group_figures
-from workshops.participants import Participant, completion
+from workshops.participants import Participant
 
 
 def person(
     answers: dict[str, Any],
     role: str = "elu",
     *,
-    first_name: str | None = None,
     finished: bool = False,
     comments: dict[str, str] | None = None,
     importance: dict[str, int] | None = None,
 ) -> Participant:
     rs = responses(answers, importance).model_copy(update={"comments": comments or {}})
-    return Participant(role, first_name, finished, rs)
-
-
-def test_completion_counts_applicable_questions_only_with_dk_and_na_as_answers(mini: Catalogue) -> None:
-    q = mini.questionnaire("mini")
-    done = completion(q, mini.territories, responses({"m_a": 1, "o_a": "dk", "a_a": "na", "m_region": 2}))
-    # m_region is for regions only: 6 applicable questions for a communauté de communes
-    assert (done.answered, done.applicable) == (3, 6)
-    assert done.share == pytest.approx(0.5)
+    return Participant(role, finished, rs)
 
 
 @pytest.mark.parametrize(
