@@ -82,13 +82,19 @@ def test_the_group_radar_is_the_mean_with_the_band_from_the_lowest_to_the_highes
     assert figures.ranges["achats"] == pytest.approx((0.0, 100.0))
 
 
-def test_a_participant_compares_with_the_group_only_once_three_others_have_finished(mini: Catalogue) -> None:
-    three = [person({"a_a": v}, finished=True) for v in (0, 2, 4)]
-    assert comparison_figures(mini, three, viewer_finished=True, min_people=3) is None  # 2 others
-    assert comparison_figures(mini, three, viewer_finished=False, min_people=3) is not None  # 3 others
-    four = [*three, person({"a_a": 1}, finished=True)]
-    figures = comparison_figures(mini, four, viewer_finished=True, min_people=3)
+def test_a_participant_compares_with_the_group_only_once_three_others_have_started(mini: Catalogue) -> None:
+    three = [person({"a_a": v}) for v in (0, 2, 4)]
+    assert comparison_figures(mini, three, min_people=3) is None  # the viewer and two others
+    four = [*three, person({"a_a": 1})]
+    figures = comparison_figures(mini, four, min_people=3)
     assert figures is not None and figures.size == 4
+    assert figures.ranges["achats"] == pytest.approx((0.0, 100.0))  # a_a alone: 0, 50, 100 and 25
+
+
+def test_saying_j_ai_termine_moves_no_figure_a_participant_sees(mini: Catalogue) -> None:
+    before = [person({"a_a": v}) for v in (0, 2, 4, 1)]
+    after = [*before[:3], person({"a_a": 1}, finished=True)]
+    assert comparison_figures(mini, before, 3) == comparison_figures(mini, after, 3)
 
 
 def test_role_scores_use_only_questions_the_role_and_the_others_each_answered_three_times(mini: Catalogue) -> None:

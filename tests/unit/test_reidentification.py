@@ -5,7 +5,8 @@ The attacker knows each participant's role (people see each other in the room) a
 participant, their own answers. They see, at one moment or two (before and after one more
 answer, comment or « J'ai terminé »): the dashboard's counts, radar, distributions, role table
 and comments, the participant's comparison, and the report model the PDF and XLSX are written
-from. They do not know who is how far: the app shows no name beside a progress.
+from. They do not know who is how far in the questionnaire: the app shows no name beside a progress;
+one test also lets them know who has said « J'ai terminé ».
 
 A participant is safe when at least `min_people` people, the attacker aside, are interchangeable
 with them (swapping their answers and progress changes nothing anyone sees), or when nothing
@@ -83,11 +84,10 @@ def facilitator_view(people: Sequence[Participant]) -> Any:
 
 
 def participant_view(viewer: int) -> Callable[[Sequence[Participant]], Any]:
-    """What participant `viewer` sees beside their own answers: the comparison with those who finished."""
+    """What participant `viewer` sees beside their own answers: the comparison with the group."""
 
     def view(people: Sequence[Participant]) -> Any:
-        finished = [p for p in people if p.finished]
-        return canonical(anonymity.comparison_figures(CATALOGUE, finished, people[viewer].finished, K))
+        return canonical(anonymity.comparison_figures(CATALOGUE, people, K))
 
     return view
 
@@ -157,10 +157,9 @@ ANSWERS, COMMENTS = "answers", "comments"
 """What a participant gave: answers (with importances), comments; each can be attributed apart."""
 
 
-def _swap(world: World, i: int, j: int, aspect: str, knows_progress: bool) -> World | None:
+def _swap(world: World, i: int, j: int, aspect: str, knows_finished: bool) -> World:
     """The same roster where persons i and j exchanged their answers (and, unless the attacker
-    knows who is how far, their progress) or their comments; None when the attacker would see
-    the exchange (one had started answering, the other not)."""
+    knows who has finished, whether they finished) or their comments."""
     out = []
     for snapshot in world:
         people = list(snapshot)
@@ -173,13 +172,11 @@ def _swap(world: World, i: int, j: int, aspect: str, knows_progress: bool) -> Wo
                 b, responses=b.responses.model_copy(update={"comments": a.responses.comments})
             )
         else:
-            if knows_progress and a.started != b.started:
-                return None
             given = ("answers", "importance")
             a_rs = a.responses.model_copy(update={k: getattr(b.responses, k) for k in given})
             b_rs = b.responses.model_copy(update={k: getattr(a.responses, k) for k in given})
-            people[i] = dataclasses.replace(a, responses=a_rs, finished=a.finished if knows_progress else b.finished)
-            people[j] = dataclasses.replace(b, responses=b_rs, finished=b.finished if knows_progress else a.finished)
+            people[i] = dataclasses.replace(a, responses=a_rs, finished=a.finished if knows_finished else b.finished)
+            people[j] = dataclasses.replace(b, responses=b_rs, finished=b.finished if knows_finished else a.finished)
         out.append(people)
     return out
 
@@ -217,12 +214,12 @@ def assert_nobody_singled_out(
     world: World,
     view: Callable[[Sequence[Participant]], Any],
     attacker: int | None,
-    knows_progress: bool = False,
+    knows_finished: bool = False,
 ) -> None:
     """Fail if some participant's answers or comments show through `view` without enough look-alikes."""
 
-    def seen(w: World | None) -> Any:
-        return None if w is None else tuple(view(snapshot) for snapshot in w)
+    def seen(w: World) -> Any:
+        return tuple(view(snapshot) for snapshot in w)
 
     base = seen(world)
     size = len(world[0])
@@ -231,7 +228,7 @@ def assert_nobody_singled_out(
             continue
         for aspect in (ANSWERS, COMMENTS):
             others = [o for o in range(size) if o not in (target, attacker)]
-            alike = 1 + sum(seen(_swap(world, target, o, aspect, knows_progress)) == base for o in others)
+            alike = 1 + sum(seen(_swap(world, target, o, aspect, knows_finished)) == base for o in others)
             if alike >= K:
                 continue
             for changed in _perturbed(world, target, aspect):
@@ -264,9 +261,9 @@ def test_a_participant_cannot_recover_another_participants_answers_from_their_co
 @SETTINGS
 @given(worlds(), st.integers(0, 11))
 def test_even_knowing_who_has_finished_nobody_recovers_a_participants_answers(world: World, viewer: int) -> None:
-    assert_nobody_singled_out(world, facilitator_view, attacker=None, knows_progress=True)
+    assert_nobody_singled_out(world, facilitator_view, attacker=None, knows_finished=True)
     viewer %= len(world[0])
-    assert_nobody_singled_out(world, participant_view(viewer), attacker=viewer, knows_progress=True)
+    assert_nobody_singled_out(world, participant_view(viewer), attacker=viewer, knows_finished=True)
 
 
 # --- the attack finds what the former rules let through ---------------------------------------
@@ -306,7 +303,7 @@ def test_the_attack_recovers_the_two_others_of_a_group_of_three_as_the_former_pa
     people = [_person("elu", lv) for lv in (0, 2, 4)]
 
     def former(snapshot: Sequence[Participant]) -> Any:  # mean, min and max once three had finished
-        return canonical(anonymity.group_figures(CATALOGUE, snapshot, K))
+        return canonical(anonymity.group_figures(CATALOGUE, [p for p in snapshot if p.finished], K))
 
     try:
         assert_nobody_singled_out([people], former, attacker=0)
@@ -350,3 +347,19 @@ def test_the_attack_spots_comments_shown_once_three_people_answered_but_one_comm
     else:
         raise AssertionError("comments in join order went unnoticed")
     assert_nobody_singled_out([people], facilitator_view, attacker=None)
+
+
+def test_the_attack_spots_a_comparison_that_moves_when_someone_says_they_have_finished() -> None:
+    before = [_person("elu", lv) for lv in (0, 1, 2, 3)] + [_person("elu", 4, finished=False)]
+    after = [*before[:4], dataclasses.replace(before[4], finished=True)]
+
+    def former(snapshot: Sequence[Participant]) -> Any:  # the comparison over those who finished
+        return canonical(anonymity.group_figures(CATALOGUE, [p for p in snapshot if p.finished], K + 1))
+
+    try:
+        assert_nobody_singled_out([before, after], former, attacker=0, knows_finished=True)
+    except AssertionError as exc:
+        assert "participant 4" in str(exc)
+    else:
+        raise AssertionError("five × after − four × before went unnoticed")
+    assert_nobody_singled_out([before, after], participant_view(0), attacker=0, knows_finished=True)
