@@ -88,7 +88,7 @@ def build_workshop(
         by_role[key] = by_role.get(key, 0) + 1
     chosen_profile = profile or (consolidated.profile if consolidated else Profile())
     threshold = anonymity.min_people(catalogue)
-    people = [Participant(None, None, False, answers) for answers in participants]
+    people = [Participant(None, False, answers) for answers in participants]
     figures = anonymity.group_figures(catalogue, people, threshold, chosen_profile)
     empty = ResponseSet(
         questionnaire=questionnaire.id, questionnaire_version=questionnaire.version, profile=chosen_profile

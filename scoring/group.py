@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scoring.models import AnswerValue, Profile, Questionnaire, ResponseSet
@@ -58,23 +59,29 @@ def divergence_agenda(stats: dict[str, QuestionStats]) -> list[QuestionStats]:
     return ranked
 
 
-def group_responses(questionnaire: Questionnaire, participants: list[ResponseSet], profile: Profile) -> ResponseSet:
-    """The group's response set: mean levels where anyone gave a level, else the majority of dk/na.
+def mean_importance(
+    questionnaire: Questionnaire, participants: list[ResponseSet], min_people: int = 1
+) -> dict[str, int]:
+    """Per dimension rated by at least `min_people`, the rounded mean importance (halves up)."""
+    importance = {}
+    for dim in questionnaire.dimensions:
+        given = [p.importance[dim.id] for p in participants if dim.id in p.importance]
+        if given and len(given) >= min_people:
+            importance[dim.id] = int(sum(given) / len(given) + 0.5)
+    return importance
 
-    Importance is the rounded mean of the importances given (halves round up).
-    """
-    stats = question_stats(questionnaire, participants)
+
+def group_answers(
+    questionnaire: Questionnaire, stats: Mapping[str, QuestionStats], profile: Profile, importance: dict[str, int]
+) -> ResponseSet:
+    """The group's response set from per-question stats: mean levels where anyone gave a level,
+    else the majority of dk/na (a tie goes to dk)."""
     answers: dict[str, AnswerValue] = {}
     for qid, st in stats.items():
         if st.mean is not None:
             answers[qid] = st.mean
         elif st.dk or st.na:
             answers[qid] = "dk" if st.dk >= st.na else "na"
-    importance = {}
-    for dim in questionnaire.dimensions:
-        given = [p.importance[dim.id] for p in participants if dim.id in p.importance]
-        if given:
-            importance[dim.id] = int(sum(given) / len(given) + 0.5)
     return ResponseSet(
         questionnaire=questionnaire.id,
         questionnaire_version=questionnaire.version,
@@ -82,3 +89,10 @@ def group_responses(questionnaire: Questionnaire, participants: list[ResponseSet
         importance=importance,
         answers=answers,
     )
+
+
+def group_responses(questionnaire: Questionnaire, participants: list[ResponseSet], profile: Profile) -> ResponseSet:
+    """The group's response set over every participant, without anonymity thresholds (those are
+    applied by `workshops.anonymity`). Importance is the rounded mean of the importances given."""
+    stats = question_stats(questionnaire, participants)
+    return group_answers(questionnaire, stats, profile, mean_importance(questionnaire, participants))

@@ -125,8 +125,7 @@ def reopen(store: Store, workshop_id: str) -> None:
 def participants(store: Store, workshop_id: str) -> list[Participant]:
     """The workshop's participants with their answers (no join number, no time: see `workshops.anonymity`)."""
     return [
-        Participant(rec.role, rec.first_name, rec.finished, responses)
-        for rec, responses in store.participant_responses(workshop_id)
+        Participant(rec.role, rec.finished, responses) for rec, responses in store.participant_responses(workshop_id)
     ]
 
 

@@ -1,5 +1,5 @@
 """What a workshop participant sees besides the questionnaire: the workshop banner, « J’ai
-terminé », and on their results the group radar once at least 3 others have finished
+terminé », and on their results the group radar once at least 3 others have started answering
 (`workshops.anonymity.comparison_figures`)."""
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def finish_button(rec: DiagnosticRecord, container: Any, closed: bool = False) -
 
 
 def results_section(rec: DiagnosticRecord, own: Scores) -> None:
-    """On a participant's results: their radar beside the group's, once 3 others have finished."""
+    """On a participant's results: their radar beside the group's, once 3 others have started answering."""
     if not rec.workshop_id:
         return
     st.header("Votre atelier", anchor=False)
@@ -85,20 +85,18 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
         if st.button("J’ai terminé", type="primary", icon=":material/check:", key="participant_finished_results"):
             _finish(rec.id)
             st.rerun()
-    finished = [p for p in participants(rec.workshop_id) if p.finished]
     threshold = anonymity.min_people(catalogue())
-    view = anonymity.comparison_figures(catalogue(), finished, rec.finished, threshold)
+    view = anonymity.comparison_figures(catalogue(), participants(rec.workshop_id), threshold)
     if view is None:
         st.info(
-            f"Le radar du groupe s’affichera quand au moins {threshold} autres participants auront terminé, "
-            "afin que personne ne soit reconnaissable. Revenez sur cette page un peu plus tard."
+            f"Le radar du groupe s’affichera quand au moins {threshold} autres participants auront commencé à "
+            "répondre, afin que personne ne soit reconnaissable. Revenez sur cette page un peu plus tard."
         )
         return
-    including = " (vous compris)" if rec.finished else ""
     st.write(
-        f"Vos scores comparés à ceux des {view.size} participants qui ont terminé{including} : la ligne "
+        f"Vos scores comparés à ceux des {view.size} participants qui ont commencé à répondre : la ligne "
         "violette est la moyenne du groupe, la zone verte va du score le plus bas au plus haut ; une question "
-        f"ou une dimension n’y compte que si au moins {threshold} autres personnes y ont répondu."
+        f"ou une dimension n’y compte que si au moins {threshold + 1} personnes y ont répondu."
     )
     cols = st.columns(2)
     for col, half in zip(cols, workshop_charts.HALVES, strict=True):

@@ -2,10 +2,12 @@
 
 Join codes are 6 characters out of 31 (31⁶ = 887,503,681 codes, `storage.workshops`). Wrong
 codes are counted in the database (so across instances and browser sessions) per client
-address and for the whole server: at most `LIMITS.per_client` per address and
-`LIMITS.server_wide` in all per `LIMITS.window_s` seconds. With 100 workshops open at once, a
-guesser needs about 8.9 million tries on average, that is at least 308 days at the server-wide
-rate (README, « Codes d'atelier »). A code only lets one join as a participant.
+address and for the whole server: at most `LIMITS.per_client` per address per
+`LIMITS.window_s` seconds, and once `LIMITS.server_wide` wrong codes were typed in all, an
+address that has typed a wrong code waits too. With 100 workshops open at once, a guesser needs
+about 8.9 million tries on average: some 300 days at the server-wide rate, fewer with many
+addresses, each of which gets one try per window (README, « Join codes »). A code only lets
+one join as a participant.
 """
 
 from __future__ import annotations
@@ -59,11 +61,13 @@ def _wait(failures: Sequence[datetime], now: datetime, allowed: int, window_s: f
 def wait_before_retry(
     mine: Sequence[datetime], everyone: Sequence[datetime], now: datetime, limits: JoinLimits = LIMITS
 ) -> float:
-    """Seconds to wait before this client may try another code: the longer of its own limit and
-    the server-wide one (0 when allowed)."""
-    return max(
-        _wait(mine, now, limits.per_client, limits.window_s), _wait(everyone, now, limits.server_wide, limits.window_s)
-    )
+    """Seconds to wait before this client may try another code (0 when allowed): its own limit,
+    and once it has typed a wrong code in the window, the server-wide one too, so that people
+    who type the right code first time are never held back by someone else's guessing."""
+    own = _wait(mine, now, limits.per_client, limits.window_s)
+    if not any((now - t).total_seconds() < limits.window_s for t in mine):
+        return own
+    return max(own, _wait(everyone, now, limits.server_wide, limits.window_s))
 
 
 def join_wait(log: JoinFailureLog, client: str, now: datetime, limits: JoinLimits = LIMITS) -> float:

@@ -12,8 +12,8 @@ Every group figure covers at least `min_people` people (`rules.yaml`, `workshop_
   from the texts (keyed hash), never the joining or alphabetical order;
 - progress is counted, per shown role at most; no name, join number or time is shown (a name
   beside a progress, or the moment someone joins, would tell whose answer just moved a figure);
-- a participant compares themselves with the others only when at least `min_people` others
-  have finished.
+- a participant compares themselves with the group (the same cohort: those who started) only
+  when at least `min_people` others than them started; finishing moves no figure.
 
 Nothing returned here holds an individual answer, a join number or a first name beside a figure.
 """
@@ -26,9 +26,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.engine import Scores, score
-from scoring.group import QuestionStats, question_stats
+from scoring.group import QuestionStats, group_answers, mean_importance, question_stats
 from scoring.loader import Catalogue
-from scoring.models import AnswerValue, Profile, Questionnaire, ResponseSet
+from scoring.models import Profile, ResponseSet
 from workshops.participants import Participant
 from workshops.roles import ROLES, role
 
@@ -64,35 +64,6 @@ def _given(stats: QuestionStats) -> int:
     return stats.answered + stats.dk + stats.na
 
 
-def _mean_importance(questionnaire: Questionnaire, people: Sequence[ResponseSet], min_people: int) -> dict[str, int]:
-    """Per dimension that `min_people` rated, the rounded mean importance (halves up)."""
-    importance = {}
-    for dim in questionnaire.dimensions:
-        given = [p.importance[dim.id] for p in people if dim.id in p.importance]
-        if len(given) >= min_people:
-            importance[dim.id] = int(sum(given) / len(given) + 0.5)
-    return importance
-
-
-def _group_answers(
-    questionnaire: Questionnaire, stats: Mapping[str, QuestionStats], profile: Profile, importance: dict[str, int]
-) -> ResponseSet:
-    """The group's response set from the shown stats: mean levels, else the majority of dk/na."""
-    answers: dict[str, AnswerValue] = {}
-    for qid, st in stats.items():
-        if st.mean is not None:
-            answers[qid] = st.mean
-        elif st.dk or st.na:
-            answers[qid] = "dk" if st.dk >= st.na else "na"
-    return ResponseSet(
-        questionnaire=questionnaire.id,
-        questionnaire_version=questionnaire.version,
-        profile=profile,
-        importance=importance,
-        answers=answers,
-    )
-
-
 @dataclass(frozen=True)
 class GroupFigures:
     """What a group of at least `min_people` answered, as anyone may see it."""
@@ -119,7 +90,7 @@ def group_figures(
     questionnaire = catalogue.questionnaire(group[0].responses.questionnaire)
     sets = [p.responses.model_copy(update={"profile": chosen}) for p in group]
     stats = {qid: s for qid, s in question_stats(questionnaire, sets).items() if _given(s) >= min_people}
-    answers = _group_answers(questionnaire, stats, chosen, _mean_importance(questionnaire, sets, min_people))
+    answers = group_answers(questionnaire, stats, chosen, mean_importance(questionnaire, sets, min_people))
     values: dict[str, list[float]] = {}
     for own in sets:
         for ds in score(catalogue, own).dimensions:
@@ -129,12 +100,11 @@ def group_figures(
     return GroupFigures(len(group), stats, answers, score(catalogue, answers), ranges)
 
 
-def comparison_figures(
-    catalogue: Catalogue, finished: Sequence[Participant], viewer_finished: bool, min_people: int
-) -> GroupFigures | None:
-    """What a participant compares themselves with: those who finished, once `min_people` others
-    did (every figure then covers `min_people` people besides the viewer)."""
-    return group_figures(catalogue, finished, min_people + (1 if viewer_finished else 0))
+def comparison_figures(catalogue: Catalogue, people: Sequence[Participant], min_people: int) -> GroupFigures | None:
+    """What a participant compares themselves with: the group's figures over those who started,
+    once `min_people` others than the viewer did (every figure then covers `min_people` people
+    besides them). Who has finished plays no part, so saying « j'ai terminé » moves no figure."""
+    return group_figures(catalogue, people, min_people + 1)
 
 
 def _role_id(person: Participant) -> str:
@@ -184,7 +154,7 @@ def role_figures(
             kept[r][qid] = per_role[r][qid]
     out = []
     for r in roles:
-        answers = _group_answers(questionnaire, kept[r], chosen, {})
+        answers = group_answers(questionnaire, kept[r], chosen, {})
         out.append(RoleFigures(r, len(sets[r]), score(catalogue, answers)))
     return out
 

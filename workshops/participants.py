@@ -1,8 +1,7 @@
-"""Who joined a workshop and how far each has got, as the pure views need it.
+"""A workshop participant, as the pure views need it.
 
-A participant carries no join number, time or label: the views of `workshops.anonymity`
-count people, list first names alphabetically apart from any figure, and never tie a
-name or a number to an answer, a comment or a progress.
+A participant carries no first name, join number or time: the views of `workshops.anonymity`
+count people and can tie no name or number to an answer, a comment or a progress.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ class Participant:
     """A participant's diagnostic as the group views need it (no storage types here)."""
 
     role: str | None
-    first_name: str | None
     finished: bool
     responses: ResponseSet
 

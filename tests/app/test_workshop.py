@@ -216,20 +216,19 @@ def test_a_participant_says_they_have_finished_on_the_last_step() -> None:
 
 
 @pytest.mark.usefixtures("database")
-def test_a_participant_sees_the_group_radar_only_once_three_others_have_finished() -> None:
+def test_a_participant_sees_the_group_radar_only_once_three_others_have_started_answering() -> None:
     store = Store()
     workshop = _workshop(store)
     me = _participant(store, workshop, "elu", {"ess_weight_knowledge": 4}, finished=True)
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 0}, finished=True)
-    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 1}, finished=True)
-    late = _participant(
-        store, workshop, "autre", {"ess_weight_knowledge": 2}, comments={"ess_weight_knowledge": "secret"}
-    )
+    _participant(store, workshop, "technicien", {"ess_weight_knowledge": 1})
+    late = store.join_workshop(workshop.id, "autre", None)
     at = _open("results", d=me)
     page = texts(at)
-    assert "Le radar du groupe s’affichera quand au moins 3 autres participants auront terminé" in page
+    assert "Le radar du groupe s’affichera quand au moins 3 autres participants auront commencé à répondre" in page
     assert not any(getattr(c, "key", None) == "group_radar:resource" for c in at.get("plotly_chart"))
-    store.set_finished(late, True)
+    store.save_answer(late, "ess_weight_knowledge", 2)
+    store.save_comment(late, "ess_weight_knowledge", "secret")
     at = _open("results", d=me)
     names = [[t.get("name") for t in json.loads(c.proto.spec)["data"]] for c in at.get("plotly_chart")]
     group = [n for n in names if "Moyenne du groupe (4 personnes)" in n]
@@ -385,7 +384,7 @@ def test_the_facilitator_closes_and_reopens_the_workshop() -> None:
 
 def _people(store: Store, workshop: WorkshopRecord) -> list[Participant]:
     return [
-        Participant(rec.role, rec.first_name, rec.finished, ResponseSet.model_validate(data))
+        Participant(rec.role, rec.finished, ResponseSet.model_validate(data))
         for rec, data in store.participant_responses(workshop.id)
     ]
 

@@ -19,7 +19,9 @@ def test_failures_recorded_by_one_instance_hold_back_the_client_on_another(datab
         assert join_wait(second, "client-a", NOW, LIMITS) > 0
         assert join_wait(second, "client-b", NOW, LIMITS) == 0
         record_failure(second, "client-c", NOW, LIMITS)  # the fourth failure on the server
-        assert join_wait(first, "client-b", NOW, LIMITS) > 0
+        assert join_wait(first, "client-b", NOW, LIMITS) == 0  # no wrong code of its own yet
+        record_failure(second, "client-b", NOW, LIMITS)
+        assert join_wait(first, "client-b", NOW, LIMITS) > 0  # now held back by the server-wide limit
     finally:
         first.dispose()
         second.dispose()

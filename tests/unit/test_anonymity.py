@@ -24,12 +24,11 @@ def person(
     answers: dict[str, Any],
     role: str = "elu",
     *,
-    first_name: str | None = None,
     finished: bool = False,
     comments: dict[str, str] | None = None,
 ) -> Participant:
     rs = responses(answers).model_copy(update={"comments": comments or {}})
-    return Participant(role, first_name, finished, rs)
+    return Participant(role, finished, rs)
 
 
 def test_the_threshold_comes_from_the_rules_file() -> None:
@@ -83,13 +82,19 @@ def test_the_group_radar_is_the_mean_with_the_band_from_the_lowest_to_the_highes
     assert figures.ranges["achats"] == pytest.approx((0.0, 100.0))
 
 
-def test_a_participant_compares_with_the_group_only_once_three_others_have_finished(mini: Catalogue) -> None:
-    three = [person({"a_a": v}, finished=True) for v in (0, 2, 4)]
-    assert comparison_figures(mini, three, viewer_finished=True, min_people=3) is None  # 2 others
-    assert comparison_figures(mini, three, viewer_finished=False, min_people=3) is not None  # 3 others
-    four = [*three, person({"a_a": 1}, finished=True)]
-    figures = comparison_figures(mini, four, viewer_finished=True, min_people=3)
+def test_a_participant_compares_with_the_group_only_once_three_others_have_started(mini: Catalogue) -> None:
+    three = [person({"a_a": v}) for v in (0, 2, 4)]
+    assert comparison_figures(mini, three, min_people=3) is None  # the viewer and two others
+    four = [*three, person({"a_a": 1})]
+    figures = comparison_figures(mini, four, min_people=3)
     assert figures is not None and figures.size == 4
+    assert figures.ranges["achats"] == pytest.approx((0.0, 100.0))  # a_a alone: 0, 50, 100 and 25
+
+
+def test_saying_j_ai_termine_moves_no_figure_a_participant_sees(mini: Catalogue) -> None:
+    before = [person({"a_a": v}) for v in (0, 2, 4, 1)]
+    after = [*before[:3], person({"a_a": 1}, finished=True)]
+    assert comparison_figures(mini, before, 3) == comparison_figures(mini, after, 3)
 
 
 def test_role_scores_use_only_questions_the_role_and_the_others_each_answered_three_times(mini: Catalogue) -> None:
@@ -117,9 +122,9 @@ def test_roles_are_decided_on_who_joined_so_a_late_starter_does_not_change_which
 
 
 def test_participation_counts_people_per_shown_role_and_the_other_roles_together() -> None:
-    roster = [person({"a_a": 1}, "elu", finished=True, first_name="Zoé") for _ in range(3)]
+    roster = [person({"a_a": 1}, "elu", finished=True) for _ in range(3)]
     roster += [person({}, "technicien") for _ in range(3)]
-    roster.append(person({"a_a": 1}, "acteur_ess", first_name="Camille"))
+    roster.append(person({"a_a": 1}, "acteur_ess"))
     rows = participation(roster, 3)
     assert [(r.label, r.joined, r.started, r.finished) for r in rows] == [
         ("Techniciens", 3, 0, 0),

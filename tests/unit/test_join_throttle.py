@@ -34,9 +34,14 @@ def test_failures_older_than_the_window_no_longer_count() -> None:
     assert wait_before_retry(ago(10, 20, 600), ago(10, 20, 600), NOW, LIMITS) == 0
 
 
-def test_the_server_wide_limit_holds_back_a_client_with_no_failure_of_its_own() -> None:
-    assert wait_before_retry([], ago(1, 2, 3, 4, 50), NOW, LIMITS) == pytest.approx(550)
-    assert wait_before_retry([], ago(1, 2, 3, 4), NOW, LIMITS) == 0
+def test_the_server_wide_limit_holds_back_a_client_once_it_has_typed_a_wrong_code() -> None:
+    assert wait_before_retry(ago(2), ago(1, 2, 3, 4, 50), NOW, LIMITS) == pytest.approx(550)
+    assert wait_before_retry(ago(2), ago(1, 2, 3, 4), NOW, LIMITS) == 0
+
+
+def test_someone_who_types_the_right_code_first_is_never_held_back_by_others_guessing() -> None:
+    assert wait_before_retry([], ago(*range(1, 50)), NOW, LIMITS) == 0
+    assert wait_before_retry(ago(700), ago(*range(1, 50)), NOW, LIMITS) == 0  # their failure has expired
 
 
 class MemoryLog:

@@ -5,7 +5,8 @@ The attacker knows each participant's role (people see each other in the room) a
 participant, their own answers. They see, at one moment or two (before and after one more
 answer, comment or « J'ai terminé »): the dashboard's counts, radar, distributions, role table
 and comments, the participant's comparison, and the report model the PDF and XLSX are written
-from. They do not know who is how far: the app shows no name beside a progress.
+from. They do not know who is how far in the questionnaire: the app shows no name beside a progress;
+one test also lets them know who has said « J'ai terminé ».
 
 A participant is safe when at least `min_people` people, the attacker aside, are interchangeable
 with them (swapping their answers and progress changes nothing anyone sees), or when nothing
@@ -83,11 +84,10 @@ def facilitator_view(people: Sequence[Participant]) -> Any:
 
 
 def participant_view(viewer: int) -> Callable[[Sequence[Participant]], Any]:
-    """What participant `viewer` sees beside their own answers: the comparison with those who finished."""
+    """What participant `viewer` sees beside their own answers: the comparison with the group."""
 
     def view(people: Sequence[Participant]) -> Any:
-        finished = [p for p in people if p.finished]
-        return canonical(anonymity.comparison_figures(CATALOGUE, finished, people[viewer].finished, K))
+        return canonical(anonymity.comparison_figures(CATALOGUE, people, K))
 
     return view
 
@@ -119,7 +119,7 @@ def participant(draw: st.DrawFn, role_id: str | None) -> Participant:
         }
     )
     finished = draw(st.sampled_from([True, True, False])) and bool(given_answers)
-    return Participant(role_id, None, finished, rs)
+    return Participant(role_id, finished, rs)
 
 
 def _one_step(person: Participant, step: int, question: str, value: Any) -> Participant:
@@ -153,23 +153,40 @@ def worlds(draw: st.DrawFn) -> World:
 # --- the attack -------------------------------------------------------------------------------
 
 
-def _swap(world: World, i: int, j: int) -> World:
-    """The same roster where persons i and j exchanged their answers, comments and progress."""
+ANSWERS, COMMENTS = "answers", "comments"
+"""What a participant gave: answers (with importances), comments; each can be attributed apart."""
+
+
+def _swap(world: World, i: int, j: int, aspect: str, knows_finished: bool) -> World:
+    """The same roster where persons i and j exchanged their answers (and, unless the attacker
+    knows who has finished, whether they finished) or their comments."""
     out = []
     for snapshot in world:
         people = list(snapshot)
         a, b = people[i], people[j]
-        people[i] = dataclasses.replace(a, responses=b.responses, finished=b.finished)
-        people[j] = dataclasses.replace(b, responses=a.responses, finished=a.finished)
+        if aspect == COMMENTS:
+            people[i] = dataclasses.replace(
+                a, responses=a.responses.model_copy(update={"comments": b.responses.comments})
+            )
+            people[j] = dataclasses.replace(
+                b, responses=b.responses.model_copy(update={"comments": a.responses.comments})
+            )
+        else:
+            given = ("answers", "importance")
+            a_rs = a.responses.model_copy(update={k: getattr(b.responses, k) for k in given})
+            b_rs = b.responses.model_copy(update={k: getattr(a.responses, k) for k in given})
+            people[i] = dataclasses.replace(a, responses=a_rs, finished=a.finished if knows_finished else b.finished)
+            people[j] = dataclasses.replace(b, responses=b_rs, finished=b.finished if knows_finished else a.finished)
         out.append(people)
     return out
 
 
-def _perturbed(world: World, i: int) -> list[World]:
-    """Worlds where person i answered or commented otherwise (same questions answered, same progress)."""
+def _perturbed(world: World, i: int, aspect: str) -> list[World]:
+    """Worlds where person i answered (same questions, same progress) or commented otherwise."""
+    changes = ("comment",) if aspect == COMMENTS else ("answer", "importance")
     out = []
     for question in QUESTIONS:
-        for change in ("answer", "comment", "importance"):
+        for change in changes:
             changed, snapshots = False, []
             for snapshot in world:
                 people = list(snapshot)
@@ -193,7 +210,12 @@ def _perturbed(world: World, i: int) -> list[World]:
     return out
 
 
-def assert_nobody_singled_out(world: World, view: Callable[[Sequence[Participant]], Any], attacker: int | None) -> None:
+def assert_nobody_singled_out(
+    world: World,
+    view: Callable[[Sequence[Participant]], Any],
+    attacker: int | None,
+    knows_finished: bool = False,
+) -> None:
     """Fail if some participant's answers or comments show through `view` without enough look-alikes."""
 
     def seen(w: World) -> Any:
@@ -204,19 +226,19 @@ def assert_nobody_singled_out(world: World, view: Callable[[Sequence[Participant
     for target in range(size):
         if target == attacker:
             continue
-        alike = 1 + sum(
-            1 for other in range(size) if other not in (target, attacker) and seen(_swap(world, target, other)) == base
-        )
-        if alike >= K:
-            continue
-        for changed in _perturbed(world, target):
-            assert seen(changed) == base, (
-                f"participant {target} ({world[-1][target].role}) can be told apart from all but {alike - 1} "
-                f"other(s), and their answers or comments change what the attacker sees"
-            )
+        for aspect in (ANSWERS, COMMENTS):
+            others = [o for o in range(size) if o not in (target, attacker)]
+            alike = 1 + sum(seen(_swap(world, target, o, aspect, knows_finished)) == base for o in others)
+            if alike >= K:
+                continue
+            for changed in _perturbed(world, target, aspect):
+                assert seen(changed) == base, (
+                    f"participant {target} ({world[-1][target].role}) can be told apart from all but {alike - 1} "
+                    f"other(s), and their {aspect} change what the attacker sees"
+                )
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -236,6 +258,14 @@ def test_a_participant_cannot_recover_another_participants_answers_from_their_co
     assert_nobody_singled_out(world, participant_view(viewer), attacker=viewer)
 
 
+@SETTINGS
+@given(worlds(), st.integers(0, 11))
+def test_even_knowing_who_has_finished_nobody_recovers_a_participants_answers(world: World, viewer: int) -> None:
+    assert_nobody_singled_out(world, facilitator_view, attacker=None, knows_finished=True)
+    viewer %= len(world[0])
+    assert_nobody_singled_out(world, participant_view(viewer), attacker=viewer, knows_finished=True)
+
+
 # --- the attack finds what the former rules let through ---------------------------------------
 
 
@@ -248,7 +278,7 @@ def _person(role_id: str, level: int, finished: bool = True, comment: str | None
             "comments": {"a_a": comment} if comment else {},
         }
     )
-    return Participant(role_id, None, finished, rs)
+    return Participant(role_id, finished, rs)
 
 
 def test_the_attack_recovers_a_lone_role_when_the_other_role_is_shown_as_the_former_dashboard_did() -> None:
@@ -273,7 +303,7 @@ def test_the_attack_recovers_the_two_others_of_a_group_of_three_as_the_former_pa
     people = [_person("elu", lv) for lv in (0, 2, 4)]
 
     def former(snapshot: Sequence[Participant]) -> Any:  # mean, min and max once three had finished
-        return canonical(anonymity.group_figures(CATALOGUE, snapshot, K))
+        return canonical(anonymity.group_figures(CATALOGUE, [p for p in snapshot if p.finished], K))
 
     try:
         assert_nobody_singled_out([people], former, attacker=0)
@@ -317,3 +347,19 @@ def test_the_attack_spots_comments_shown_once_three_people_answered_but_one_comm
     else:
         raise AssertionError("comments in join order went unnoticed")
     assert_nobody_singled_out([people], facilitator_view, attacker=None)
+
+
+def test_the_attack_spots_a_comparison_that_moves_when_someone_says_they_have_finished() -> None:
+    before = [_person("elu", lv) for lv in (0, 1, 2, 3)] + [_person("elu", 4, finished=False)]
+    after = [*before[:4], dataclasses.replace(before[4], finished=True)]
+
+    def former(snapshot: Sequence[Participant]) -> Any:  # the comparison over those who finished
+        return canonical(anonymity.group_figures(CATALOGUE, [p for p in snapshot if p.finished], K + 1))
+
+    try:
+        assert_nobody_singled_out([before, after], former, attacker=0, knows_finished=True)
+    except AssertionError as exc:
+        assert "participant 4" in str(exc)
+    else:
+        raise AssertionError("five × after − four × before went unnoticed")
+    assert_nobody_singled_out([before, after], participant_view(0), attacker=0, knows_finished=True)

@@ -21,13 +21,12 @@ def person(
     answers: dict[str, Any],
     role: str = "elu",
     *,
-    first_name: str | None = None,
     finished: bool = False,
     comments: dict[str, str] | None = None,
     importance: dict[str, int] | None = None,
 ) -> Participant:
     rs = responses(answers, importance).model_copy(update={"comments": comments or {}})
-    return Participant(role, first_name, finished, rs)
+    return Participant(role, finished, rs)
 
 
 def test_completion_counts_applicable_questions_only_with_dk_and_na_as_answers(mini: Catalogue) -> None:
