@@ -1,0 +1,90 @@
+"""The results page as a chargée de mission reads it: priorities first, targets, one click to the plan."""
+
+from __future__ import annotations
+
+import json
+
+from scoring.engine import score
+from scoring.loader import default_catalogue
+from scoring.models import ResponseSet
+from scoring.priorities import prioritise
+from services import Store, diagnostics, plans
+from tests.app.conftest import ROOT, open_page, texts
+
+EXAMPLE = ROOT / "questionnaires" / "examples" / "cc-exemple.json"
+PAGE = "app_pages/results.py"
+
+
+def _example(database: str) -> tuple[Store, str]:
+    store = Store(database)
+    answers = ResponseSet.model_validate(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    return store, diagnostics.import_as_new(store, answers)
+
+
+def _priority_titles(at: object) -> list[str]:
+    """The numbered subheaders of « Vos priorités » (« 1. Dimension »), in order."""
+    return [h.value.split(". ", 1)[1] for h in at.subheader if h.value[:1].isdigit()]  # type: ignore[attr-defined]
+
+
+def test_the_first_screen_names_three_to_five_priorities_with_the_weak_answers_and_their_next_steps(
+    database: str,
+) -> None:
+    store, diag_id = _example(database)
+    at = open_page(PAGE, diag_id)
+    assert not at.exception
+    assert at.header[0].value == "Vos priorités"
+    expected = prioritise(
+        default_catalogue(),
+        diagnostics.responses(store, diag_id),
+        score(default_catalogue(), diagnostics.responses(store, diag_id)),
+    )
+    titles = _priority_titles(at)
+    assert 3 <= len(titles) <= 5
+    assert titles == [p.score.dimension.title for p in expected.priorities]
+    shown = texts(at)
+    for item in expected.priorities:
+        for weak in item.weak_answers:
+            assert weak.question.text in shown and weak.level.label in shown and weak.next_step in shown
+    assert "Enjeu majeur" in shown  # a reason quotes the user's own importance answer
+    assert "CRESS Normandie" in shown and "titre non confirmé" in shown
+
+
+def test_no_dimension_is_both_a_strength_and_a_priority(database: str) -> None:
+    _, diag_id = _example(database)
+    at = open_page(PAGE, diag_id)
+    headers = [h.value for h in at.header]
+    assert "Points forts" in headers
+    strengths = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    for title in _priority_titles(at):
+        assert title not in strengths
+
+
+def test_a_target_saved_from_the_results_page_changes_the_priorities(database: str) -> None:
+    store, diag_id = _example(database)
+    at = open_page(PAGE, diag_id)
+    first = _priority_titles(at)[0]
+    dim = next(d for d in default_catalogue().questionnaire("ess-territoires").dimensions if d.title == first)
+    box = next(s for s in at.selectbox if s.key == f"results:target:{dim.id}")
+    box.set_value(10)
+    at.button(key="FormSubmitter:targets_form-Enregistrer les cibles").click().run()
+    assert not at.exception
+    assert diagnostics.responses(store, diag_id).targets[dim.id] == 10
+    assert first not in _priority_titles(at)
+    assert "Cibles enregistrées" in texts(at)
+
+
+def test_one_click_puts_a_next_step_in_the_action_plan_and_says_so(database: str) -> None:
+    store, diag_id = _example(database)
+    at = open_page(PAGE, diag_id)
+    button = next(b for b in at.button if b.key and b.key.startswith("step:"))
+    _, dim_id, question_id = button.key.split(":")
+    button.click().run()
+    assert not at.exception
+    (action,) = plans.load(store, diag_id).actions
+    assert action.dimension_id == dim_id and action.status == "a_venir"
+    question = next(
+        q for _, q in default_catalogue().questionnaire("ess-territoires").questions() if q.id == question_id
+    )
+    assert action.what in texts(at) and question.text in texts(at)
+    assert "Inscrite au plan d’action (statut\u00a0: À venir)" in texts(at)
+    assert not any(b.key == button.key for b in at.button)
