@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from reports.charts import radar_figure
+from reports.charts import radar_figure, radar_for_export
 from reports.images import figure_png, figure_svg, unavailable_reason
 from reports.tables import answers_json, export_filename, scores_csv
 from scoring.engine import Scores, score
@@ -55,11 +55,12 @@ def _radar(
     if reason:
         st.warning(reason)
         return
+    exported = radar_for_export(fig, scores, name, day)
     formats = (("png", figure_png, "image/png"), ("svg", figure_svg, "image/svg+xml"))
     for column, (ext, render, mime) in zip(st.columns(2), formats, strict=True):
         column.download_button(
             f"Télécharger en {ext.upper()}",
-            data=functools.partial(render, fig),  # built on click, outside this run
+            data=functools.partial(render, exported),  # built on click, outside this run
             file_name=export_filename(name, what, ext, day),
             mime=mime,
             key=f"{ext}:{half}",

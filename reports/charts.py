@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Sequence
+from datetime import date
 from typing import Literal
 
 import plotly.graph_objects as go
 
 from reports.narrative import question_codes
 from scoring.engine import STATUS_LABELS, DimensionScore, Scores
-from scoring.french import HALF_TITLES, NBSP, score_text
+from scoring.french import HALF_TITLES, NBSP, long_date, score_text
 from scoring.group import QuestionStats
 from scoring.models import Bands, Questionnaire
 
@@ -30,6 +32,13 @@ BLUE, ORANGE, SKY, GREEN, VERMILLION, PURPLE, GREY = (
 LEVEL_COLOURS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 DEFAULT_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
+SECONDARY_TRACES = (
+    "Minimum du groupe",
+    "Étendue du groupe (min–max)",
+    "Médiane des pairs",
+    "Diagnostic précédent",
+    "Cible",
+)
 
 
 def _two_lines(text: str, width: int = 14) -> str:
@@ -141,6 +150,18 @@ def radar_figure(
                 text=prev_text,
             )
         )
+    if any(ds.target is not None for ds in dims):
+        fig.add_trace(
+            _polar_trace(
+                [ds.target for ds in dims],
+                labels,
+                [f"{ds.dimension.short_title} – cible{NBSP}: {score_text(ds.target)}/100" for ds in dims],
+                mode="lines+markers",
+                name="Cible",
+                line={"color": GREEN, "dash": "dot", "width": 2.5},
+                marker={"size": 8, "symbol": "star"},
+            )
+        )
     values = [ds.score for ds in dims]
     text = [hover_text(ds) for ds in dims]
     complete = all(v is not None for v in values)
@@ -192,6 +213,23 @@ def radar_figure(
         paper_bgcolor="white",
     )
     return fig
+
+
+def radar_for_export(fig: go.Figure, scores: Scores, authority: str, day: date) -> go.Figure:
+    """A copy of a radar that stands on its own when forwarded: authority, questionnaire, date, each value."""
+    out = go.Figure(fig)
+    variant = "questionnaire complet" if scores.questionnaire.variant == "full" else "questionnaire express"
+    heading = out.layout.title.text or ""
+    byline = f"{html.escape(authority)} · {variant} · {long_date(day)}"
+    out.update_layout(
+        title={"text": f"{heading}<br><sup>{byline}</sup>", "x": 0.5, "xanchor": "center"},
+        margin={"t": 100},
+        showlegend=True,
+    )
+    main = next(t for t in out.data if t.name not in SECONDARY_TRACES)
+    values = [f"<b>{score_text(r)}</b>" if r is not None else "" for r in main.r]
+    main.update(mode="lines+markers+text", text=values, textposition="top center", textfont={"size": 13, "color": BLUE})
+    return out
 
 
 def priority_matrix_figure(scores: Scores) -> go.Figure:

@@ -7,6 +7,7 @@ import json
 from scoring.engine import score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
+from scoring.plan import Action
 from scoring.priorities import prioritise
 from services import Store, diagnostics, plans
 from tests.app.conftest import ROOT, open_page, texts
@@ -88,3 +89,31 @@ def test_one_click_puts_a_next_step_in_the_action_plan_and_says_so(database: str
     assert action.what in texts(at) and question.text in texts(at)
     assert "Inscrite au plan d’action (statut\u00a0: À venir)" in texts(at)
     assert not any(b.key == button.key for b in at.button)
+
+
+def test_a_redone_diagnostic_shows_the_actions_realised_beside_the_change_of_score(database: str) -> None:
+    store, first = _example(database)
+    plans.save_action(
+        store, first, Action(id="a1", dimension_id="awareness", what="Former les élus", status="realisee")
+    )
+    plans.save_action(
+        store, first, Action(id="a2", dimension_id="procurement", what="Clauses sociales", status="en_cours")
+    )
+    rec = diagnostics.find(store, first)
+    assert rec is not None
+    second = diagnostics.redo(store, rec)
+    at = open_page(PAGE, second)
+    assert not at.exception
+    shown = texts(at)
+    assert "Évolution depuis le diagnostic précédent" in [h.value for h in at.header]
+    assert "Actions réalisées depuis le diagnostic précédent (1)" in shown and "Former les élus" in shown
+    assert [(a.id, a.status) for a in plans.load(store, second).actions] == [("a2", "en_cours")]
+
+
+def test_the_dimension_table_shows_the_target_set(database: str) -> None:
+    _, diag_id = _example(database)
+    at = open_page(PAGE, diag_id)
+    every = next(t.value for t in at.table if "Moitié" in t.value.columns)
+    procurement = every[every["Dimension"] == "Commande publique responsable"]
+    assert procurement["Cible"].tolist() == ["60/100"]
+    assert "–" in every["Cible"].tolist()
