@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from typing import Literal
 
-from reports import annex, chapters
+from reports import advice, annex, chapters
 from reports.charts import priority_matrix_figure, radar_figure
 from reports.document import ACCENT, FAMILY, HEAD_FILL, MUTED, ReportDocument
 from reports.images import ExportUnavailable, figure_png
 from reports.model import ReportInput
-from reports.narrative import index_text, priorities, reading, status_text, strengths
+from reports.narrative import index_text, reading, status_text
 from scoring.engine import Index, Scores
 from scoring.french import HALF_TITLES, NBSP, VARIANT_LABELS, long_date, plain, typeset
 
@@ -159,19 +159,7 @@ def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes
         )
     for half in ("motivation", "resource"):
         _radar_block(pdf, report, half, images)
-    pdf.heading("Points forts", 2, keep_with=25)
-    for ds in strengths(scores):
-        pdf.bullet(f"{ds.dimension.title} — {status_text(ds)}")
-    if not strengths(scores):
-        pdf.paragraph("Aucune dimension n’est encore évaluée.", style="I")
-    pdf.heading("Priorités", 2, keep_with=25)
-    for ds in priorities(scores):
-        pdf.bullet(
-            f"{ds.dimension.title} — {status_text(ds)}, importance {ds.effective_importance}/3, "
-            f"priorité {round(ds.priority or 0)}/100"
-        )
-    if not priorities(scores):
-        pdf.paragraph("Aucune priorité ne se dégage des réponses.", style="I")
+    advice.synthesis_lists(pdf, report.priorities)
     if isinstance(images, dict):
         pdf.heading("Importance et maturité", 2, keep_with=110)
         pdf.paragraph(
