@@ -53,8 +53,8 @@ def _priority(pdf: ReportDocument, item: Priority, titles: dict[str, str], numbe
         pdf.paragraph(f"Fiches à lire{NBSP}:", size=9.5, style="B", after=0.5)
         for use in fiches:
             pdf.bullet(fiche_text(use, titles, dim_id), size=9)
-            if use.url:
-                pdf.paragraph(use.url, size=8, colour=MUTED, indent=8, after=0.5)
+            if use.fiche.url:  # the kit's page is given once, at the top of the chapter
+                pdf.paragraph(use.fiche.url, size=8, colour=MUTED, indent=8, after=0.5)
     see_also = elu_fiches(item.see_also)
     if see_also:
         names = ", ".join(f"{u.fiche.title} (voir {titles.get(u.serves[0], '')})" for u in see_also)
@@ -62,6 +62,16 @@ def _priority(pdf: ReportDocument, item: Priority, titles: dict[str, str], numbe
     if item.actors:
         pdf.paragraph(f"À contacter{NBSP}: {_names(item.actors)}.", size=9.5, after=0.5)
     pdf.ln(1.5)
+
+
+def _other(pdf: ReportDocument, item: Priority) -> None:
+    """A dimension of « Autres pistes », compact: its reason and the next steps of its weakest answers."""
+    paras = [
+        Para(item.score.dimension.title, 10, "B", after=0.4),
+        Para(item.reason, 9, colour=MUTED, after=0.6),
+        *(Para(f"{w.question.text} → {w.next_step}", 9, indent=4, after=0.6) for w in item.weak_answers),
+    ]
+    pdf.block(paras, after=1.5)
 
 
 def synthesis_lists(pdf: ReportDocument, result: Recommendations) -> None:
@@ -97,8 +107,14 @@ def recommendations(pdf: ReportDocument, report: ReportInput) -> None:
         _priority(pdf, item, titles, n)
     if result.others:
         pdf.heading("Autres pistes", 2, keep_with=30)
+        pdf.paragraph(
+            "Les autres dimensions qui ont encore une marge de progrès, avec l’étape suivante de leurs réponses "
+            "les plus faibles.",
+            size=9,
+            colour=MUTED,
+        )
         for item in result.others:
-            _priority(pdf, item, titles, None)
+            _other(pdf, item)
     _actors_table(pdf, result)
 
 

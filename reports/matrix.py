@@ -17,8 +17,8 @@ HEIGHT = 560
 MARGIN = {"l": 20, "r": 30, "t": 30, "b": 90}
 MIN_PLOT_WIDTH = 560  # px: labels are placed for the narrowest plot they are drawn in (wider is roomier)
 X_RANGE, Y_RANGE = (-3.0, 103.0), (-0.5, 3.5)
-CHAR_PX, LABEL_H, GAP = 7.4, 16.0, 8.0
-DY = (0.0, -20.0, 20.0, -40.0, 40.0, -60.0, 60.0)
+CHAR_PX, LABEL_H, GAP, ONE_LINE = 7.2, 16.0, 8.0, 28
+DY = (0.0, -20.0, 20.0, -40.0, 40.0, -60.0, 60.0, -80.0, 80.0, -100.0, 100.0)
 QUADRANTS = (
     ("À prioriser", "score sous 50, importance 2 ou 3"),
     ("Points d’appui", "score de 50 ou plus, importance 2 ou 3"),
@@ -44,8 +44,10 @@ class Group:
 
     @property
     def label(self) -> str:
-        """The short titles of the dimensions at this point."""
-        return " · ".join(ds.dimension.short_title for ds in self.members)
+        """The short titles of the dimensions at this point, one per line when they would be long."""
+        titles = [ds.dimension.short_title for ds in self.members]
+        one_line = " · ".join(titles)
+        return one_line if len(one_line) <= ONE_LINE else "<br>".join(titles)
 
 
 @dataclass(frozen=True)
@@ -85,32 +87,34 @@ def place_labels(
     """Label offsets so that no label box overlaps another label, a point, or leaves the plot.
 
     Each label tries the side with more room (right of a point under 70), then the other side, at
-    vertical offsets 0, ∓20, ∓40, ∓60 px; the first free place wins (a leader line joins it to its point).
+    vertical offsets 0, ∓20, … ∓100 px; the first free place inside the plot wins (a leader line
+    joins it to its point).
     """
     centres = [_to_px(x, y, width, height) for x, y in points]
     taken = [(cx - 8, cy - 8, cx + 8, cy + 8) for cx, cy in centres]
-    out: list[Placement | None] = [None] * len(points)
-    order = sorted(range(len(points)), key=lambda i: (-points[i][1], points[i][0]))
-    for i in order:
+    out: dict[int, Placement] = {}
+    for i in sorted(range(len(points)), key=lambda i: (-points[i][1], points[i][0])):
+        lines = labels[i].split("<br>")
+        w, h = CHAR_PX * max(len(line) for line in lines) + 6, LABEL_H * len(lines)
         cx, cy = centres[i]
-        w = CHAR_PX * len(labels[i]) + 6
         sides = (1, -1) if points[i][0] < 70 else (-1, 1)
-        candidates = [(side, dy) for dy in DY for side in sides]
-        chosen = None
-        for side, dy in candidates:
-            dx = side * (GAP + w / 2)
-            box = (cx + dx - w / 2, cy + dy - LABEL_H / 2, cx + dx + w / 2, cy + dy + LABEL_H / 2)
-            inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-            if inside and not any(_overlaps(box, other) for other in taken):
-                chosen = Placement(dx, dy, box)
-                break
-        if chosen is None:  # nowhere free (never seen with 13 dimensions): the first candidate
-            side, dy = candidates[0]
-            dx = side * (GAP + w / 2)
-            chosen = Placement(dx, dy, (cx + dx - w / 2, cy + dy - LABEL_H / 2, cx + dx + w / 2, cy + dy + LABEL_H / 2))
+        candidates = []
+        for dy in DY:
+            for side in sides:
+                left = cx + GAP if side > 0 else cx - GAP - w
+                box = (left, cy + dy - h / 2, left + w, cy + dy + h / 2)
+                if box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height:
+                    candidates.append(Placement(side * (GAP + w / 2), dy, box))
+        free = [c for c in candidates if not any(_overlaps(c.box, other) for other in taken)]
+        # nowhere free (not seen with 13 dimensions): the place that overlaps least
+        chosen = free[0] if free else min(candidates, key=lambda c: sum(_overlap(c.box, o) for o in taken))
         taken.append(chosen.box)
         out[i] = chosen
-    return [p for p in out if p is not None]
+    return [out[i] for i in range(len(points))]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def _hover(ds: DimensionScore) -> str:
@@ -167,8 +171,9 @@ def priority_matrix_figure(scores: Scores) -> go.Figure:
             arrowhead=0,
             arrowwidth=1,
             arrowcolor=GREY if where.dy else "rgba(0,0,0,0)",
-            ax=where.dx,
+            ax=GAP if where.dx > 0 else -GAP,  # the text starts (or ends) GAP px from its point
             ay=-where.dy,
+            xanchor="left" if where.dx > 0 else "right",
             font={"size": 12},
             bgcolor="rgba(255,255,255,0.85)",
         )

@@ -26,8 +26,8 @@ def build_pdf(report: ReportInput) -> bytes:
     images = _images(report)
     _cover(pdf, report)
     _synthesis(pdf, report, images)
+    chapters.recommendations(pdf, report)  # the priorities right after the synthesis, as on the results page
     chapters.detail(pdf, report)
-    chapters.recommendations(pdf, report)
     chapters.action_plan(pdf, report)
     if report.workshop is not None:
         annex.workshop(pdf, report)

@@ -87,3 +87,9 @@ def test_each_zone_of_the_matrix_is_named_by_score_and_importance() -> None:
             expected = {(True, True): "À prioriser", (True, False): "Points d’appui"}.get((high, low))
             expected = expected or ("À surveiller" if low else "À entretenir")
             assert quadrant(ds) == expected
+
+
+def test_two_long_titles_at_one_point_go_on_two_lines_and_still_fit_beside_their_neighbours() -> None:
+    labels = ["Orientation stratégique<br>Compétences", "Innovation sociale", "Sensibilisation", "Observation"]
+    points = [(50.0, 2.0), (58.0, 2.0), (70.0, 2.0), (60.0, 1.0)]
+    _apart(place_labels(points, labels, width=560, height=440), 560, 440)
