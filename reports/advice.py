@@ -71,6 +71,10 @@ def _other(pdf: ReportDocument, item: Priority) -> None:
         Para(item.reason, 9, colour=MUTED, after=0.6),
         *(Para(f"{w.question.text} → {w.next_step}", 9, indent=4, after=0.6) for w in item.weak_answers),
     ]
+    fiches = elu_fiches(item.fiches)
+    if fiches:
+        names = " ; ".join(fiche_text(use, {}, item.score.dimension.id) for use in fiches)
+        paras.append(Para(f"Fiches{NBSP}: {names}", 8.5, colour=MUTED, indent=4, after=0.6))
     pdf.block(paras, after=1.5)
 
 
