@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from scoring.engine import applies, score, shown_score
 from scoring.loader import default_catalogue
+from scoring.method import method_sections
 from scoring.models import ResponseSet
 from storage import StorageUnavailable, Store
 from tests.app.conftest import ROOT, new_app, open_page, texts
@@ -165,7 +166,8 @@ def test_the_method_page_is_generated_from_the_bands_and_rules_files() -> None:
     assert not at.exception
     table = at.table[0].value
     assert table["Palier"].tolist() == [b.label for b in CAT.bands.bands]
-    assert f"compte pour {CAT.rules.default_importance}" in texts(at)
+    assert f"({CAT.rules.default_importance}/3)" in texts(at) and "max(0, cible − score)" in texts(at)
+    assert [s.title for s in method_sections(CAT)] == [h.value for h in at.header][: len(method_sections(CAT))]
 
 
 def test_the_example_answers_file_is_the_format_the_app_exports() -> None:
