@@ -41,8 +41,8 @@ def section(scores: Scores) -> None:
     """Heading, how to read it, then the chart (wide screens) or its table (phones)."""
     st.header("Matrice des priorités", anchor=False)
     st.write(
-        "Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). "
-        "En haut à gauche : à traiter en premier."
+        "Chaque dimension évaluée selon sa maturité et l’importance que vous lui donnez. « À prioriser » : "
+        "importante (2 ou 3) et encore peu avancée (score sous 50), à traiter en premier."
     )
     st.html(_CSS)
     with st.container(key=keys.MATRIX_BOX):

@@ -8,8 +8,10 @@ import streamlit as st
 from reports.narrative import answer_label
 from scoring.engine import DimensionScore
 from scoring.french import score_text
+from scoring.models import Questionnaire
 from scoring.plan import ACTION_STATUS_LABELS, ActionPlan
 from scoring.priorities import FicheUse, Priority, Recommendations, WeakAnswer
+from scoring.recommend import importance_text
 from scoring.resources import NamedActor
 from services import DiagnosticRecord, StorageError, params, plans
 from ui import keys, page
@@ -36,7 +38,7 @@ def actor_text(actors: list[NamedActor]) -> str:
     parts = []
     for named in actors:
         label = escape_markdown(named.name)
-        if named.actor.full_name != named.actor.name:
+        if not named.actor.full_name.startswith(named.actor.name):  # « Têtes de réseaux (Têtes de réseaux et …) »
             label += f" ({escape_markdown(named.actor.full_name)})"
         parts.append(f"[{label}]({named.actor.url})" if named.actor.url else label)
     return " · ".join(parts)
@@ -96,6 +98,17 @@ def _body(rec: DiagnosticRecord, plan: ActionPlan, item: Priority, titles: dict[
         st.markdown(f"**À contacter\u00a0:** {actor_text(item.actors)}")
 
 
+def summary_line(n: int, item: Priority, questionnaire: Questionnaire) -> str:
+    """« 1. **Entrepreneuriat ESS** (16/100, importance « Enjeu majeur ») : first next step », for the first screen."""
+    ds = item.score
+    first = next((w.next_step for w in item.weak_answers if w.next_step), "")
+    step = f"\u00a0: {escape_markdown(first)}" if first else ""
+    words = importance_text(questionnaire, ds)
+    return (
+        f"{n}. **{escape_markdown(ds.dimension.short_title)}** ({score_text(ds.score)}/100, importance {words}){step}"
+    )
+
+
 def _strengths(result: Recommendations) -> None:
     st.header(catalogue().rules.strengths.title, anchor=False)
     if result.no_strength_message:
@@ -109,10 +122,10 @@ def _strength_line(ds: DimensionScore) -> str:
     return f"**{escape_markdown(ds.dimension.title)}**\u00a0: {score_text(ds.score)}/100{band}"
 
 
-def section(rec: DiagnosticRecord, result: Recommendations) -> None:
+def section(rec: DiagnosticRecord, result: Recommendations, questionnaire: Questionnaire) -> None:
     """The first screen: priorities explained, other leads one click away, then strengths."""
     rules = catalogue().rules
-    titles = {ds.dimension.id: ds.dimension.title for ds in [p.score for p in result.priorities + result.others]}
+    titles = {p.score.dimension.id: p.score.dimension.short_title for p in result.priorities + result.others}
     plan = plans.load(store(), rec.id)
     st.header(rules.priorities.title, anchor=False)
     if not result.priorities:
@@ -124,6 +137,9 @@ def section(rec: DiagnosticRecord, result: Recommendations) -> None:
             f"Les dimensions où l’écart à votre cible, pondéré par l’importance que vous leur donnez, est le plus "
             f"grand ; expliquées par vos réponses les plus faibles. Fiches du kit {kit.title} du RTES{assumed}."
         )
+    if result.priorities:
+        lines = [summary_line(n, item, questionnaire) for n, item in enumerate(result.priorities, 1)]
+        st.markdown("\n".join(lines))
     for n, item in enumerate(result.priorities, 1):
         with st.container(border=True):
             st.subheader(f"{n}. {item.score.dimension.title}", anchor=False)

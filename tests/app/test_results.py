@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from scoring.engine import score
 from scoring.loader import default_catalogue
@@ -46,6 +47,9 @@ def test_the_first_screen_names_three_to_five_priorities_with_the_weak_answers_a
     for item in expected.priorities:
         for weak in item.weak_answers:
             assert weak.question.text in shown and weak.level.label in shown and weak.next_step in shown
+    summary = next(m.value for m in at.markdown if m.value.startswith("1. **"))  # the first screen's list
+    for n, item in enumerate(expected.priorities, 1):
+        assert f"{n}. **{item.score.dimension.short_title}**" in re.sub(r"\\(.)", r"\1", summary)
     assert "Enjeu majeur" in shown  # a reason quotes the user's own importance answer
     assert "CRESS Normandie" in shown and "titre non confirmé" in shown
 
