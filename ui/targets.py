@@ -14,20 +14,21 @@ from ui.resources import catalogue, store
 Target = float | int | str | None
 SCORES = (10, 30, 50, 70, 90, 100)
 NO_TARGET = "Aucune cible (100/100 visé)"
+NONE = "-"  # the « no target » choice (None would make Streamlit offer to clear the box)
 
 
 def options(bands: Bands, saved: Target) -> list[Target]:
-    """The choices, in increasing order: no target, the bands above the first, round scores, the saved value."""
+    """The choices, in increasing order: no target (NONE), the bands above the first, round scores, the saved value."""
     ranked: list[tuple[float, Target]] = [(band.min, band.id) for band in bands.bands if band.min > 0]
     ranked += [(float(value), value) for value in SCORES]
     if isinstance(saved, int | float) and all(saved != v for _, v in ranked):
         ranked.append((float(saved), saved))
-    return [None, *(value for _, value in sorted(ranked, key=lambda pair: pair[0]))]
+    return [NONE, *(value for _, value in sorted(ranked, key=lambda pair: pair[0]))]
 
 
 def label(bands: Bands, value: Target) -> str:
     """« Palier Structuration (40/100) », « 70/100 » or « Aucune cible (100/100 visé) »."""
-    if value is None:
+    if value is None or value == NONE:
         return NO_TARGET
     if isinstance(value, str):
         band = next((b for b in bands.bands if b.id == value), None)
@@ -44,14 +45,15 @@ def _save(diag_id: str, saved: dict[str, Target]) -> None:
     try:
         for dim_id, before in saved.items():
             value = st.session_state.get(_widget_key(dim_id))
+            value = None if value == NONE else value
             if value != before:
                 diagnostics.save(store(), diag_id, "target", dim_id, value)
                 changed += 1
     except StorageError as exc:
         page.flash(str(exc), "error")
         return
-    if changed:
-        page.flash("Cibles enregistrées : vos priorités sont recalculées à partir de l’écart à chaque cible.")
+    if changed:  # a toast, seen wherever the page is scrolled (the form is far below the top)
+        st.toast("Cibles enregistrées : vos priorités sont recalculées à partir de l’écart à chaque cible.", icon="✅")
 
 
 def form(diag_id: str, responses: ResponseSet, scores: Scores) -> None:
@@ -73,7 +75,7 @@ def form(diag_id: str, responses: ResponseSet, scores: Scores) -> None:
                 columns[i % 2].selectbox(
                     f"{ds.dimension.title} (actuellement {now})",
                     choices,
-                    index=choices.index(current) if current in choices else 0,
+                    index=choices.index(current) if current is not None and current in choices else 0,
                     format_func=lambda v: label(bands, v),
                     key=_widget_key(ds.dimension.id),
                 )

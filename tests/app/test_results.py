@@ -12,6 +12,7 @@ from scoring.plan import Action
 from scoring.priorities import prioritise
 from services import Store, diagnostics, plans
 from tests.app.conftest import ROOT, open_page, texts
+from ui import targets
 
 EXAMPLE = ROOT / "questionnaires" / "examples" / "cc-exemple.json"
 PAGE = "app_pages/results.py"
@@ -75,7 +76,7 @@ def test_a_target_saved_from_the_results_page_changes_the_priorities(database: s
     assert not at.exception
     assert diagnostics.responses(store, diag_id).targets[dim.id] == 10
     assert first not in _priority_titles(at)
-    assert "Cibles enregistrées" in texts(at)
+    assert any("Cibles enregistrées" in t.value for t in at.toast)
 
 
 def test_one_click_puts_a_next_step_in_the_action_plan_and_says_so(database: str) -> None:
@@ -121,3 +122,13 @@ def test_the_dimension_table_shows_the_target_set(database: str) -> None:
     procurement = every[every["Dimension"] == "Commande publique responsable"]
     assert procurement["Cible"].tolist() == ["60/100"]
     assert "–" in every["Cible"].tolist()
+
+
+def test_target_choices_run_upwards_with_each_band_at_its_lower_bound_and_keep_an_imported_score() -> None:
+    bands = default_catalogue().bands
+    assert targets.options(bands, None) == [
+        *(targets.NONE, 10, "emergence", 30, "structuration", 50, "consolidation", 70, "exemplarite", 90, 100)
+    ]
+    assert targets.options(bands, 65)[6:9] == ["consolidation", 65, 70]
+    assert targets.label(bands, "structuration") == "Palier Structuration (40/100)"
+    assert targets.label(bands, targets.NONE) == "Aucune cible (100/100 visé)" and targets.label(bands, 65) == "65/100"
