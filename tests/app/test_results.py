@@ -132,3 +132,15 @@ def test_target_choices_run_upwards_with_each_band_at_its_lower_bound_and_keep_a
     assert targets.options(bands, 65)[6:9] == ["consolidation", 65, 70]
     assert targets.label(bands, "structuration") == "Palier Structuration (40/100)"
     assert targets.label(bands, targets.NONE) == "Aucune cible (100/100 visé)" and targets.label(bands, 65) == "65/100"
+
+
+def test_an_action_keeps_a_fiche_of_another_dimension_when_the_plan_opens(database: str) -> None:
+    store, diag_id = _example(database)
+    cat = default_catalogue()
+    other = next(f for f in cat.fiches.fiches if f.kit == "municipaless" and "awareness" not in f.dimensions)
+    action = Action(id="s1", dimension_id="awareness", what="Étape", fiches=(other.id,), partners=("cress",))
+    plans.save_action(store, diag_id, action)
+    plan = open_page("app_pages/action_plan.py", diag_id)
+    assert not plan.exception
+    assert list(plan.multiselect(key="act:s1:fiches").value) == [other.id]
+    assert list(plan.multiselect(key="act:s1:partners").value) == ["cress"]
