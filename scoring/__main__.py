@@ -13,6 +13,7 @@ from scoring.errors import ContentError
 from scoring.intake import catalogue_problems
 from scoring.loader import CONTENT_DIR, SCHEMAS, Catalogue, default_catalogue, load_file, load_folder
 from scoring.method import method_markdown
+from scoring.priorities import prioritise
 from scoring.recommend import recommend
 from scoring.responses import ResponseError, parse_response_json
 from scoring.summary import scores_dict
@@ -63,7 +64,7 @@ def _score(args: argparse.Namespace) -> int:
         return 1
     advice = recommend(catalogue, scores)
     if args.format == "table":
-        print(render_table(scores, advice))
+        print(render_table(scores, prioritise(catalogue, responses, scores)))
     else:
         print(json.dumps(scores_dict(scores, advice), ensure_ascii=False, indent=2))
     return 0

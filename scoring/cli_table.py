@@ -1,9 +1,9 @@
-"""A plain-text table of scores and recommendations, for people reading a terminal."""
+"""A plain-text table of scores and priorities, for people reading a terminal."""
 
 from __future__ import annotations
 
 from scoring.engine import STATUS_LABELS, Index, Scores, shown_score
-from scoring.recommend import Advice
+from scoring.priorities import Recommendations
 
 
 def _num(value: float | None) -> str:
@@ -19,8 +19,8 @@ def _index_line(name: str, index: Index) -> str:
     return f"{name:<22} {_score(index.value):>5}  {band}"
 
 
-def render_table(scores: Scores, advice: Advice) -> str:
-    """Indices, one line per dimension, then the recommendations."""
+def render_table(scores: Scores, result: Recommendations) -> str:
+    """Indices, one line per dimension, then « Vos priorités », « Autres pistes » and « Points forts »."""
     lines = [f"Questionnaire : {scores.questionnaire.title} ({scores.questionnaire.id})", ""]
     lines += [
         _index_line("Indice global", scores.overall),
@@ -35,15 +35,30 @@ def render_table(scores: Scores, advice: Advice) -> str:
             f"{ds.dimension.title[:42]:<42} {_score(ds.score):>5}  {band:<14} "
             f"{_num(ds.coverage):>5} {_num(ds.dk_share):>5} {_num(ds.priority):>5}"
         )
-    lines += [
-        "",
-        f"Recommandations (kit {advice.kit_title}{', kit supposé : type de collectivité non renseigné' if advice.kit_assumed else ''}) :",
-    ]
-    for n, item in enumerate(advice.items, 1):
-        lines.append(f"{n}. {item.reason}")
-        for fiche in item.fiches:
-            num = f"n° {fiche.number} " if fiche.number else ""
-            lines.append(f"   - Fiche {num}« {fiche.title} »{'' if fiche.verified else ' (titre non confirmé)'}")
-        if item.actors:
-            lines.append("   - Contacts : " + ", ".join(a.name for a in item.actors))
+    lines += ["", *priorities_lines(result)]
     return "\n".join(lines)
+
+
+def priorities_lines(result: Recommendations) -> list[str]:
+    """« Vos priorités » as on the results page: reason, weak answers and next steps, fiches, actors."""
+    kit = result.audience.kit
+    assumed = ", kit supposé : type de collectivité non renseigné" if result.audience.level_assumed else ""
+    lines = [f"Vos priorités (kit {kit.title}{assumed}) :"]
+    for n, item in enumerate(result.priorities, 1):
+        lines.append(f"{n}. {item.score.dimension.title} : {item.reason}")
+        for weak in item.weak_answers:
+            lines.append(f"   - {weak.question.text} (niveau {weak.level.value} « {weak.level.label} »)")
+            if weak.next_step:
+                lines.append(f"     Étape suivante : {weak.next_step}")
+        for use in item.fiches:
+            num = f"n° {use.fiche.number} " if use.fiche.number else ""
+            edition = f" (édition {use.edition})" if use.edition else ""
+            caution = "" if use.verified else " (titre non confirmé)"
+            lines.append(f"   - Fiche {kit.title}{edition} {num}« {use.fiche.title} »{caution}")
+        if item.actors:
+            lines.append("   - À contacter : " + ", ".join(a.name for a in item.actors))
+    if result.others:
+        lines.append("Autres pistes : " + ", ".join(p.score.dimension.short_title for p in result.others) + ".")
+    strengths = ", ".join(ds.dimension.short_title for ds in result.strengths)
+    lines.append(f"Points forts : {strengths}." if strengths else (result.no_strength_message or ""))
+    return lines
