@@ -118,7 +118,7 @@ def render() -> None:
             icon=":material/edit:",
             query_params={params.DIAGNOSTIC: rec.id},
         )
-    priorities.section(rec, result, scores.questionnaire)
+    priorities.section(rec, result, scores)
     if not rec.workshop_id:
         targets.form(rec.id, responses, scores)
     previous = current.previous_scores(rec)

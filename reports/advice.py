@@ -78,8 +78,16 @@ def _other(pdf: ReportDocument, item: Priority) -> None:
     pdf.block(paras, after=1.5)
 
 
-def synthesis_lists(pdf: ReportDocument, result: Recommendations) -> None:
+def empty_text(report: ReportInput) -> str:
+    """Why there is no priority: nothing evaluated yet, or every dimension at its target."""
+    if not any(ds.score is not None for ds in report.scores.dimensions):
+        return "Aucune dimension n’est encore évaluée : les priorités apparaîtront avec les réponses."
+    return "Aucune dimension à améliorer : toutes ont atteint leur cible."
+
+
+def synthesis_lists(pdf: ReportDocument, report: ReportInput) -> None:
     """The synthesis' « Points forts » and « Vos priorités », as on the results page."""
+    result = report.priorities
     pdf.heading("Points forts", 2, keep_with=25)
     for ds in result.strengths:
         pdf.bullet(f"{ds.dimension.title} — {status_text(ds)}")
@@ -89,7 +97,7 @@ def synthesis_lists(pdf: ReportDocument, result: Recommendations) -> None:
     for n, item in enumerate(result.priorities, 1):
         pdf.bullet(f"{n}. {item.score.dimension.title} — {item.reason}")
     if not result.priorities:
-        pdf.paragraph("Aucune dimension à améliorer : toutes sont à leur cible.", style="I")
+        pdf.paragraph(empty_text(report), style="I")
 
 
 def recommendations(pdf: ReportDocument, report: ReportInput) -> None:
@@ -106,7 +114,7 @@ def recommendations(pdf: ReportDocument, report: ReportInput) -> None:
         pdf.paragraph(f"Kit complet{NBSP}: {kit.url}", size=9, colour=MUTED)
     titles = {p.score.dimension.id: p.score.dimension.title for p in result.priorities + result.others}
     if not result.priorities:
-        pdf.paragraph("Aucune dimension à améliorer : toutes sont à leur cible.", style="I")
+        pdf.paragraph(empty_text(report), style="I")
     for n, item in enumerate(result.priorities, 1):
         _priority(pdf, item, titles, n)
     if result.others:

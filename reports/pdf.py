@@ -159,7 +159,7 @@ def _synthesis(pdf: ReportDocument, report: ReportInput, images: dict[str, bytes
         )
     for half in ("motivation", "resource"):
         _radar_block(pdf, report, half, images)
-    advice.synthesis_lists(pdf, report.priorities)
+    advice.synthesis_lists(pdf, report)
     if isinstance(images, dict):
         pdf.heading("Importance et maturité", 2, keep_with=110)
         pdf.paragraph(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from reports.narrative import answer_label
-from scoring.engine import DimensionScore
+from scoring.engine import DimensionScore, Scores
 from scoring.french import score_text
 from scoring.models import Questionnaire
 from scoring.plan import ACTION_STATUS_LABELS, ActionPlan
@@ -19,6 +19,8 @@ from ui.resources import catalogue, store
 from ui.text import escape_markdown
 
 UNCONFIRMED = "titre non confirmé"
+NOTHING_EVALUATED = "Aucune dimension n’est encore évaluée : répondez au questionnaire pour voir vos priorités."
+ALL_REACHED = "Aucune dimension à améliorer : toutes ont atteint leur cible."
 
 
 def fiche_line(use: FicheUse, titles: dict[str, str], shown_for: str) -> str:
@@ -122,14 +124,16 @@ def _strength_line(ds: DimensionScore) -> str:
     return f"**{escape_markdown(ds.dimension.title)}**\u00a0: {score_text(ds.score)}/100{band}"
 
 
-def section(rec: DiagnosticRecord, result: Recommendations, questionnaire: Questionnaire) -> None:
+def section(rec: DiagnosticRecord, result: Recommendations, scores: Scores) -> None:
     """The first screen: priorities explained, other leads one click away, then strengths."""
     rules = catalogue().rules
     titles = {p.score.dimension.id: p.score.dimension.short_title for p in result.priorities + result.others}
     plan = plans.load(store(), rec.id)
     st.header(rules.priorities.title, anchor=False)
-    if not result.priorities:
-        st.success("Aucune dimension à améliorer : toutes sont à leur cible.", icon=":material/check:")
+    if not any(ds.score is not None for ds in scores.dimensions):
+        st.info(NOTHING_EVALUATED, icon=":material/info:")
+    elif not result.priorities:
+        st.success(ALL_REACHED, icon=":material/check:")
     else:
         kit = result.audience.kit
         assumed = " (type de collectivité non renseigné : kit supposé)" if result.audience.level_assumed else ""
@@ -138,7 +142,7 @@ def section(rec: DiagnosticRecord, result: Recommendations, questionnaire: Quest
             f"grand ; expliquées par vos réponses les plus faibles. Fiches du kit {kit.title} du RTES{assumed}."
         )
     if result.priorities:
-        lines = [summary_line(n, item, questionnaire) for n, item in enumerate(result.priorities, 1)]
+        lines = [summary_line(n, item, scores.questionnaire) for n, item in enumerate(result.priorities, 1)]
         st.markdown("\n".join(lines))
     for n, item in enumerate(result.priorities, 1):
         with st.container(border=True):

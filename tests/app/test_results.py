@@ -12,7 +12,7 @@ from scoring.plan import Action
 from scoring.priorities import prioritise
 from services import Store, diagnostics, plans
 from tests.app.conftest import ROOT, open_page, texts
-from ui import targets
+from ui import priorities, targets
 
 EXAMPLE = ROOT / "questionnaires" / "examples" / "cc-exemple.json"
 PAGE = "app_pages/results.py"
@@ -144,3 +144,12 @@ def test_an_action_keeps_a_fiche_of_another_dimension_when_the_plan_opens(databa
     assert not plan.exception
     assert list(plan.multiselect(key="act:s1:fiches").value) == [other.id]
     assert list(plan.multiselect(key="act:s1:partners").value) == ["cress"]
+
+
+def test_a_diagnostic_without_answers_says_nothing_is_evaluated_yet_rather_than_every_target_reached(
+    database: str,
+) -> None:
+    diag_id = diagnostics.start(Store(database), "ess-territoires")
+    at = open_page(PAGE, diag_id)
+    assert not at.exception
+    assert priorities.NOTHING_EVALUATED in texts(at) and priorities.ALL_REACHED not in texts(at)
