@@ -8,7 +8,8 @@ import streamlit as st
 
 from scoring.compare import MIN_PEERS, dimension_changes
 from scoring.engine import Scores
-from scoring.french import number
+from scoring.french import score_text
+from scoring.numbers import shown_score
 from services import DiagnosticRecord, diagnostics, params, plans
 from services.peers import Peers, PeerScores, peer_scores, peers_of
 from ui import current, keys, page
@@ -33,10 +34,11 @@ def peers(rec: DiagnosticRecord) -> Peers | None:
     return peers_of(rec, _peer_scores(database_url() or "", authority_type))
 
 
-def _delta(value: float | None) -> str:
-    if value is None:
+def _delta(before: float | None, after: float | None) -> str:
+    """The change between the scores as shown (so that 70 → 75 reads +5, never +4)."""
+    if before is None or after is None:
         return "–"
-    rounded = round(value)
+    rounded = shown_score(after) - shown_score(before)
     return "=" if rounded == 0 else f"{rounded:+d}".replace("-", "−")
 
 
@@ -46,9 +48,9 @@ def changes_table(scores: Scores, previous: Scores) -> pd.DataFrame:
         [
             {
                 "Dimension": c.dimension.title,
-                "Précédent": number(c.before),
-                "Actuel": number(c.after),
-                "Évolution": _delta(c.delta),
+                "Précédent": score_text(c.before),
+                "Actuel": score_text(c.after),
+                "Évolution": _delta(c.before, c.after),
             }
             for c in dimension_changes(scores, previous)
         ]

@@ -6,6 +6,7 @@ import json
 import re
 
 from scoring.engine import score
+from scoring.french import score_text
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from scoring.plan import Action
@@ -113,6 +114,10 @@ def test_a_redone_diagnostic_shows_the_actions_realised_beside_the_change_of_sco
     assert "Évolution depuis le diagnostic précédent" in [h.value for h in at.header]
     assert "Actions réalisées depuis le diagnostic précédent (1)" in shown and "Former les élus" in shown
     assert [(a.id, a.status) for a in plans.load(store, second).actions] == [("a2", "en_cours")]
+    now = score(default_catalogue(), diagnostics.responses(store, second))
+    change = next(t.value for t in at.table if "Évolution" in t.value.columns)
+    shown = dict(zip(change["Dimension"], change["Actuel"], strict=True))
+    assert shown == {ds.dimension.title: score_text(ds.score) for ds in now.dimensions}  # rounded as on the radars
 
 
 def test_the_dimension_table_shows_the_target_set(database: str) -> None:
