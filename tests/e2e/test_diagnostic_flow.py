@@ -267,8 +267,8 @@ def test_a_new_user_answers_the_express_diagnostic_reloads_midway_and_gets_the_r
     expect(page.get_by_role("heading", name="Résultats", exact=True)).to_be_visible()
     assert diagnostic_id(page) == diag_id
     saved = Store(app.database_url).load_responses(diag_id)
-    assert saved["answers"] == EXPRESS_ANSWERS
-    assert saved["importance"] == EXPRESS_IMPORTANCE
+    assert saved.answers == EXPRESS_ANSWERS
+    assert saved.importance == EXPRESS_IMPORTANCE
 
     expected = expected_scores(EXPRESS, "communaute_communes", EXPRESS_ANSWERS, EXPRESS_IMPORTANCE)
     for label, index in (
