@@ -101,7 +101,7 @@ def method(pdf: ReportDocument, report: ReportInput) -> None:
     """How the numbers are computed: the method page's sections (`scoring.method`), for this questionnaire."""
     pdf.add_page()
     pdf.heading("Annexe : méthode")
-    for section in method_sections(report.catalogue, [report.scores.questionnaire]):
+    for section in method_sections(report.catalogue, report.scores.questionnaire.id):
         pdf.heading(section.title, 2, keep_with=35)
         for paragraph in section.paragraphs:
             pdf.paragraph(paragraph, size=9)

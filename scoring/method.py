@@ -1,29 +1,95 @@
-"""The method explained, built from the catalogue the engine reads: one source for the method page,
-the PDF annex and the README, so that none of them can contradict the results."""
+"""The method explained in French from the content files, built once for the method page, the PDF
+annex and the README (`python -m scoring method`), so that none of them can contradict the results."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.french import NBSP, number
+from scoring.french import number
 from scoring.group import DIVERGENCE_SPREAD
 from scoring.loader import Catalogue
 from scoring.models import Questionnaire
 from scoring.numbers import shown_score
+from scoring.targets import DEFAULT_TARGET
+
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
-class Section:
-    """A titled part of the method: paragraphs, then bullets, then an optional table (header, rows)."""
+class MethodSection:
+    """A titled part of the method: plain French paragraphs, bullets and an optional table (no Markdown, no HTML)."""
 
     title: str
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[str]
     bullets: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
 
 
-def _questions(questionnaires: list[Questionnaire]) -> Section:
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"«{NBSP}{w}{NBSP}»" for w in words)
+
+
+def priority_section(catalogue: Catalogue, questionnaire: Questionnaire) -> MethodSection:
+    """Importance, targets and the computed priority, with the words of both scales."""
+    rules = catalogue.rules
+    importance = _quoted([lv.label for lv in sorted(questionnaire.importance_scale, key=lambda lv: lv.value)])
+    default = questionnaire.importance_label(rules.default_importance)
+    labels = ", ".join(f"«{NBSP}{p.label}{NBSP}» à partir de {_number(p.min)}" for p in rules.priority_labels)
+    bands = ", ".join(f"{b.label} {_number(b.min)}" for b in catalogue.bands.bands)
+    return MethodSection(
+        "Importance, cible et priorité",
+        [
+            f"Pour chaque dimension, vous dites quel enjeu elle représente{NBSP}: {importance}. "
+            f"Sans réponse, elle compte comme «{NBSP}{default}{NBSP}».",
+            f"Vous pouvez aussi fixer une cible, par exemple pour l’an prochain{NBSP}: un score de 0 à 100 ou un palier, "
+            f"qui vaut alors son seuil ({bands}). Sans cible, la cible est {_number(DEFAULT_TARGET)}.",
+            f"Priorité calculée = importance ÷ 3 × (cible − score), et 0 quand la cible est atteinte. Libellés{NBSP}: {labels}. "
+            "Ces mots ne reprennent jamais ceux de l’échelle d’importance.",
+        ],
+    )
+
+
+def recommendations_section(catalogue: Catalogue) -> MethodSection:
+    """How « Vos priorités », « Autres pistes » and « Points forts » are chosen."""
+    p, s = catalogue.rules.priorities, catalogue.rules.strengths
+    band = next(b.label for b in catalogue.bands.bands if b.id == s.min_band)
+    return MethodSection(
+        "Les recommandations",
+        [
+            f"«{NBSP}{p.title}{NBSP}»{NBSP}: de {p.min_count} à {p.max_count} dimensions, par priorité décroissante "
+            f"(au-delà de {p.min_count}, seulement celles dont la priorité atteint {_number(p.min_priority)}). Chacune est "
+            f"expliquée par ses {p.weak_answers} réponses les plus faibles et ce qu’il faut faire pour passer au niveau "
+            "suivant, puis par les fiches du kit RTES de votre niveau de collectivité et les acteurs à contacter.",
+            f"«{NBSP}{p.others_title}{NBSP}»{NBSP}: les autres dimensions qui n’ont pas atteint leur cible.",
+            f"«{NBSP}{s.title}{NBSP}»{NBSP}: jusqu’à {s.max_count} dimensions au moins au palier {band} qui ne sont pas "
+            "des priorités. S’il n’y en a pas, le diagnostic le dit plutôt que de présenter des dimensions faibles comme des forces.",
+            "Chaque fiche n’est citée qu’une fois, avec les priorités qu’elle sert. Pour MunicipalESS, la fiche de l’édition 2026 "
+            "est proposée quand elle existe pour le besoin, sinon celle de 2020, et l’édition est indiquée. Les fiches dont le "
+            "numéro ou le titre n’est pas confirmé sont signalées et ne figurent pas dans les documents destinés aux élus.",
+        ],
+    )
+
+
+def next_steps_section(questionnaire: Questionnaire) -> MethodSection:
+    """What a next step is, with one example taken from the questionnaire itself."""
+    example = next((q, lv) for _, q in questionnaire.questions() for lv in q.levels if lv.next_step)
+    question, level = example
+    return MethodSection(
+        "Les étapes suivantes",
+        [
+            "Pour chaque question, chaque niveau sauf le plus haut indique ce que la collectivité peut faire concrètement "
+            "pour atteindre le niveau suivant, avec au besoin les acteurs et les fiches qui l’y aident.",
+            f"Exemple{NBSP}: «{NBSP}{question.text}{NBSP}», niveau {level.value} «{NBSP}{level.label}{NBSP}» → {level.next_step}",
+        ],
+    )
+
+
+def _questions(questionnaires: list[Questionnaire]) -> MethodSection:
     bullets = []
     for q in questionnaires:
         half = {h: sum(1 for d in q.dimensions if d.half == h) for h in ("motivation", "resource")}
@@ -36,7 +102,7 @@ def _questions(questionnaires: list[Questionnaire]) -> Section:
     tops = sorted({x.max_level for q in questionnaires for _, x in q.questions()})
     top = " ou ".join(str(t) for t in tops)
     scale = " · ".join(f"{lv.value}{NBSP}: {lv.label}" for lv in questionnaires[0].importance_scale)
-    return Section(
+    return MethodSection(
         "Les questions",
         [
             f"Chaque question se répond sur une échelle de 0 à {top} dont chaque niveau décrit ce que fait la "
@@ -48,11 +114,12 @@ def _questions(questionnaires: list[Questionnaire]) -> Section:
     )
 
 
-def _scores(catalogue: Catalogue, questionnaires: list[Questionnaire]) -> Section:
+def _scores(catalogue: Catalogue, questionnaires: list[Questionnaire]) -> MethodSection:
     dims = [d for q in questionnaires for d in q.dimensions]
     weights = "toutes de même poids" if len({d.weight for d in dims}) == 1 else "pondérées par leur poids"
-    return Section(
+    return MethodSection(
         "Du niveau au score",
+        [],
         bullets=[
             "Score d’une question = niveau choisi ÷ niveau maximal de son échelle, de 0 à 1.",
             "Score d’une dimension = 100 × Σ (poids × score de la question) ÷ Σ poids, sur les seules questions qui "
@@ -67,14 +134,14 @@ def _scores(catalogue: Catalogue, questionnaires: list[Questionnaire]) -> Sectio
     )
 
 
-def _bands(catalogue: Catalogue) -> Section:
+def _bands(catalogue: Catalogue) -> MethodSection:
     bands = catalogue.bands.bands
     rows = []
     for i, band in enumerate(bands):
         upper = f"moins de {number(bands[i + 1].min)}" if i + 1 < len(bands) else "100"
         rows.append([band.label, f"de {number(band.min)} à {upper}", band.description])
     example = bands[1].min - 0.4
-    return Section(
+    return MethodSection(
         "Les paliers de maturité",
         [
             "Un score à la limite de deux paliers appartient au palier supérieur. Le palier se lit sur le score "
@@ -87,46 +154,10 @@ def _bands(catalogue: Catalogue) -> Section:
     )
 
 
-def _priorities(catalogue: Catalogue, questionnaires: list[Questionnaire]) -> Section:
-    rules = catalogue.rules
-    rule, strong = rules.priorities, rules.strengths
-    labels = ", ".join(f"«\u00a0{p.label}\u00a0» à partir de {number(p.min)}" for p in rules.priority_labels)
-    default = questionnaires[0].importance_label(rules.default_importance)
-    steps = sum(1 for q in questionnaires[:1] for _, x in q.questions() for lv in x.levels if lv.next_step)
-    strong_band = next(b.label for b in catalogue.bands.bands if b.id == strong.min_band)
-    return Section(
-        "Cibles, priorités et étapes suivantes",
-        bullets=[
-            "Cible : pour chaque dimension, la collectivité peut fixer le score ou le palier qu’elle vise (par exemple "
-            "d’ici un an) ; un palier vaut sa borne basse. Sans cible, 100/100 est visé.",
-            f"Priorité d’une dimension = importance ÷ 3 × max(0, cible − score). Une importance non renseignée compte "
-            f"comme «\u00a0{default}\u00a0» ({rules.default_importance}/3). Une cible atteinte n’est plus une "
-            f"priorité. Libellés de la priorité calculée{NBSP}: {labels} ; ils ne reprennent jamais les mots de "
-            "l’échelle d’importance.",
-            f"«\u00a0{rule.title}\u00a0» : de {rule.min_count} à {rule.max_count} dimensions, par priorité "
-            f"décroissante ; au-delà de {rule.min_count}, une dimension n’est retenue que si sa priorité atteint "
-            f"{number(rule.min_priority)}. Chacune est expliquée par sa raison (score, palier, cible et votre réponse "
-            f"d’importance dans ses mots) et par ses {rule.weak_answers} réponses les plus faibles.",
-            "Étape suivante : chaque niveau d’une question, sauf le plus haut, dit ce que la collectivité fait "
-            f"concrètement pour atteindre le niveau suivant ({steps} étapes dans le questionnaire complet), avec "
-            "les acteurs et les fiches qui aident. Une étape s’ajoute au plan d’action en un clic.",
-            f"«\u00a0{rule.others_title}\u00a0» : les autres dimensions qui ont encore une marge de progrès.",
-            f"«\u00a0{strong.title}\u00a0» : jusqu’à {strong.max_count} dimensions au moins au palier "
-            f"«\u00a0{strong_band}\u00a0», jamais une priorité ; quand aucune n’atteint ce palier, les résultats "
-            f"le disent{NBSP}: «\u00a0{strong.none_message}\u00a0»",
-            f"Fiches : celles du kit RTES de votre niveau de collectivité, l’édition la plus récente quand elle a une "
-            f"fiche pour le besoin ; chaque fiche n’apparaît qu’une fois, avec les priorités qu’elle sert (jusqu’à "
-            f"{rule.max_fiches} par dimension). Une fiche dont le numéro ou le titre n’est pas confirmé est "
-            "signalée «\u00a0titre non confirmé\u00a0» dans l’application et n’apparaît pas dans le rapport PDF.",
-            "Acteurs : la CRESS de votre région est nommée (par exemple «\u00a0CRESS Normandie\u00a0») ; les liens ne "
-            "mènent qu’à des adresses confirmées, sinon à la page du kit sur le site du RTES.",
-        ],
-    )
-
-
-def _workshop() -> Section:
-    return Section(
+def _workshop() -> MethodSection:
+    return MethodSection(
         "En atelier",
+        [],
         bullets=[
             "Le niveau du groupe pour une question est la moyenne des niveaux donnés ; l’écart est max − min.",
             f"Une question est divergente quand l’écart atteint {DIVERGENCE_SPREAD} niveaux : elle est à discuter "
@@ -136,14 +167,17 @@ def _workshop() -> Section:
     )
 
 
-def method_sections(catalogue: Catalogue, questionnaires: list[Questionnaire] | None = None) -> list[Section]:
-    """The method, section by section, for these questionnaires (default: every one, full first)."""
-    chosen = questionnaires or sorted(catalogue.questionnaires.values(), key=lambda q: q.variant != "full")
+def method_sections(catalogue: Catalogue, questionnaire_id: str | None = None) -> list[MethodSection]:
+    """The method in reading order, for one questionnaire (the PDF annex) or every one, full first (the page)."""
+    every = sorted(catalogue.questionnaires.values(), key=lambda q: q.variant != "full")
+    chosen = [catalogue.questionnaire(questionnaire_id)] if questionnaire_id else every
     return [
         _questions(chosen),
         _scores(catalogue, chosen),
         _bands(catalogue),
-        _priorities(catalogue, chosen),
+        priority_section(catalogue, chosen[0]),
+        recommendations_section(catalogue),
+        next_steps_section(chosen[0]),
         _workshop(),
     ]
 

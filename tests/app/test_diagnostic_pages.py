@@ -166,7 +166,8 @@ def test_the_method_page_is_generated_from_the_bands_and_rules_files() -> None:
     assert not at.exception
     table = at.table[0].value
     assert table["Palier"].tolist() == [b.label for b in CAT.bands.bands]
-    assert f"({CAT.rules.default_importance}/3)" in texts(at) and "max(0, cible − score)" in texts(at)
+    default = CAT.questionnaire("ess-territoires").importance_label(CAT.rules.default_importance)
+    assert f"Sans réponse, elle compte comme «\u00a0{default}\u00a0»" in texts(at) and "(cible − score)" in texts(at)
     assert [s.title for s in method_sections(CAT)] == [h.value for h in at.header][: len(method_sections(CAT))]
 
 

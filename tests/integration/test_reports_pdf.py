@@ -161,7 +161,7 @@ def test_pdf_action_plan_and_method_annex_come_from_the_data(
         assert band.label in text and _flat(band.description) in text
     bands = report.catalogue.bands.bands
     assert f"de {bands[1].min:.0f} à moins de {bands[2].min:.0f}" in text
-    assert f"({report.catalogue.rules.default_importance}/3)" in text and "max(0, cible − score)" in text
+    assert "Sans cible, la cible est 100." in text and "(cible − score), et 0 quand la cible est atteinte" in text
 
 
 def test_pdf_of_a_workshop_shows_participation_and_divergent_questions(tmp_path: Path) -> None:

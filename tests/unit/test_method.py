@@ -24,13 +24,12 @@ def test_the_method_follows_the_rules_file_for_targets_priorities_and_strengths(
         update={"priorities": CAT.rules.priorities.model_copy(update={"min_count": 2, "max_count": 4})}
     )
     changed = CAT.__class__(**{**CAT.__dict__, "rules": rules})
-    text = " ".join(b for s in method_sections(changed) for b in s.bullets)
+    text = " ".join(line for s in method_sections(changed) for line in s.paragraphs + s.bullets)
     assert "de 2 à 4 dimensions" in text and "de 3 à 5 dimensions" not in text
-    assert "max(0, cible − score)" in text and "Sans cible, 100/100 est visé" in text
-    assert CAT.rules.strengths.none_message in text
+    assert "importance ÷ 3 × (cible − score), et 0 quand la cible est atteinte" in text
+    assert "Sans cible, la cible est 100." in text
 
 
 def test_the_pdf_annex_explains_only_the_reports_own_questionnaire() -> None:
-    express = CAT.questionnaire("ess-territoires-express")
-    (questions, *_) = method_sections(CAT, [express])
+    (questions, *_) = method_sections(CAT, "ess-territoires-express")
     assert len(questions.bullets) == 1 and "express" in questions.bullets[0]
