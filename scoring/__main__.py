@@ -63,8 +63,9 @@ def _score(args: argparse.Namespace) -> int:
             print(f"✗ {path} : {problem}", file=sys.stderr)
         return 1
     advice = recommend(catalogue, scores)
+    plan = prioritise(catalogue, responses, scores)
     if args.format == "table":
-        print(render_table(scores, prioritise(catalogue, responses, scores)))
+        print(render_table(scores, plan))
     else:
         print(json.dumps(scores_dict(scores, advice), ensure_ascii=False, indent=2))
     return 0

@@ -1,9 +1,9 @@
-"""A plain-text table of scores and priorities, for people reading a terminal."""
+"""A plain-text table of scores and recommendations, for people reading a terminal."""
 
 from __future__ import annotations
 
 from scoring.engine import STATUS_LABELS, Index, Scores, shown_score
-from scoring.priorities import Recommendations
+from scoring.priorities import FicheUse, Priority, Recommendations
 
 
 def _num(value: float | None) -> str:
@@ -19,8 +19,8 @@ def _index_line(name: str, index: Index) -> str:
     return f"{name:<22} {_score(index.value):>5}  {band}"
 
 
-def render_table(scores: Scores, result: Recommendations) -> str:
-    """Indices, one line per dimension, then « Vos priorités », « Autres pistes » and « Points forts »."""
+def render_table(scores: Scores, plan: Recommendations) -> str:
+    """Indices, one line per dimension, then the priorities with their next steps, other leads and strengths."""
     lines = [f"Questionnaire : {scores.questionnaire.title} ({scores.questionnaire.id})", ""]
     lines += [
         _index_line("Indice global", scores.overall),
@@ -35,30 +35,40 @@ def render_table(scores: Scores, result: Recommendations) -> str:
             f"{ds.dimension.title[:42]:<42} {_score(ds.score):>5}  {band:<14} "
             f"{_num(ds.coverage):>5} {_num(ds.dk_share):>5} {_num(ds.priority):>5}"
         )
-    lines += ["", *priorities_lines(result)]
-    return "\n".join(lines)
+    return "\n".join(lines + _plan_lines(plan))
 
 
-def priorities_lines(result: Recommendations) -> list[str]:
-    """« Vos priorités » as on the results page: reason, weak answers and next steps, fiches, actors."""
-    kit = result.audience.kit
-    assumed = ", kit supposé : type de collectivité non renseigné" if result.audience.level_assumed else ""
-    lines = [f"Vos priorités (kit {kit.title}{assumed}) :"]
-    for n, item in enumerate(result.priorities, 1):
-        lines.append(f"{n}. {item.score.dimension.title} : {item.reason}")
-        for weak in item.weak_answers:
-            lines.append(f"   - {weak.question.text} (niveau {weak.level.value} « {weak.level.label} »)")
-            if weak.next_step:
-                lines.append(f"     Étape suivante : {weak.next_step}")
-        for use in item.fiches:
-            num = f"n° {use.fiche.number} " if use.fiche.number else ""
-            edition = f" (édition {use.edition})" if use.edition else ""
-            caution = "" if use.verified else " (titre non confirmé)"
-            lines.append(f"   - Fiche {kit.title}{edition} {num}« {use.fiche.title} »{caution}")
-        if item.actors:
-            lines.append("   - À contacter : " + ", ".join(a.name for a in item.actors))
-    if result.others:
-        lines.append("Autres pistes : " + ", ".join(p.score.dimension.short_title for p in result.others) + ".")
-    strengths = ", ".join(ds.dimension.short_title for ds in result.strengths)
-    lines.append(f"Points forts : {strengths}." if strengths else (result.no_strength_message or ""))
+def _fiche_line(use: FicheUse) -> str:
+    fiche = use.fiche
+    num = f"n° {fiche.number} " if fiche.number else ""
+    edition = f" (édition {fiche.edition})" if fiche.edition else ""
+    unconfirmed = "" if fiche.verified else " (numéro ou titre non confirmé)"
+    return f"   - Fiche {use.kit_title}{edition} {num}« {fiche.title} »{unconfirmed}"
+
+
+def _priority_lines(n: int, item: Priority) -> list[str]:
+    lines = [f"{n}. {item.score.dimension.title} : {item.reason}"]
+    for weak in item.weak_answers:
+        lines.append(f"   · {weak.question.text} — niveau {weak.level.value} « {weak.level.label} »")
+        lines.append(f"     Étape suivante : {weak.next_step}")
+    lines += [_fiche_line(use) for use in item.fiches]
+    lines += [f"   - Voir aussi la fiche « {use.fiche.title} » (citée plus haut)" for use in item.see_also]
+    if item.actors:
+        lines.append("   - Contacts : " + ", ".join(a.name for a in item.actors))
+    return lines
+
+
+def _plan_lines(plan: Recommendations) -> list[str]:
+    rules_kit = plan.audience.kit.title
+    assumed = ", kit supposé : type de collectivité non renseigné" if plan.audience.level_assumed else ""
+    lines = ["", f"Vos priorités (kit {rules_kit}{assumed}) :"]
+    for n, item in enumerate(plan.priorities, 1):
+        lines += _priority_lines(n, item)
+    if plan.others:
+        lines += ["", "Autres pistes : " + ", ".join(p.score.dimension.short_title for p in plan.others)]
+    lines += [
+        "",
+        "Points forts : "
+        + (", ".join(ds.dimension.short_title for ds in plan.strengths) or (plan.no_strength_message or "")),
+    ]
     return lines
