@@ -83,28 +83,32 @@ def place_labels(
     labels: Sequence[str],
     width: float = MIN_PLOT_WIDTH,
     height: float = HEIGHT - MARGIN["t"] - MARGIN["b"],
+    unit: float = 1.0,
 ) -> list[Placement]:
     """Label offsets so that no label box overlaps another label, a point, or leaves the plot.
 
     Each label tries the side with more room (right of a point under 70), then the other side, at
     vertical offsets 0, ∓20, … ∓100 px; the first free place inside the plot wins (a leader line
-    joins it to its point).
+    joins it to its point). Sizes are in pixels (a 12 px font); `unit` scales them for another
+    unit, e.g. millimetres for a vector PDF (`unit` = mm per px at the PDF's font size). Offsets
+    and boxes are in that unit, `dy` upwards.
     """
     centres = [_to_px(x, y, width, height) for x, y in points]
-    taken = [(cx - 8, cy - 8, cx + 8, cy + 8) for cx, cy in centres]
+    r = 8 * unit
+    taken = [(cx - r, cy - r, cx + r, cy + r) for cx, cy in centres]
     out: dict[int, Placement] = {}
     for i in sorted(range(len(points)), key=lambda i: (-points[i][1], points[i][0])):
         lines = labels[i].split("<br>")
-        w, h = CHAR_PX * max(len(line) for line in lines) + 6, LABEL_H * len(lines)
+        w, h = (CHAR_PX * max(len(line) for line in lines) + 6) * unit, LABEL_H * len(lines) * unit
         cx, cy = centres[i]
         sides = (1, -1) if points[i][0] < 70 else (-1, 1)
         candidates = []
-        for dy in DY:
+        for dy in (step * unit for step in DY):
             for side in sides:
-                left = cx + GAP if side > 0 else cx - GAP - w
+                left = cx + GAP * unit if side > 0 else cx - GAP * unit - w
                 box = (left, cy + dy - h / 2, left + w, cy + dy + h / 2)
                 if box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height:
-                    candidates.append(Placement(side * (GAP + w / 2), dy, box))
+                    candidates.append(Placement(side * (GAP * unit + w / 2), dy, box))
         free = [c for c in candidates if not any(_overlaps(c.box, other) for other in taken)]
         # nowhere free (not seen with 13 dimensions): the place that overlaps least
         chosen = free[0] if free else min(candidates, key=lambda c: sum(_overlap(c.box, o) for o in taken))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,3 +94,13 @@ def test_two_long_titles_at_one_point_go_on_two_lines_and_still_fit_beside_their
     labels = ["Orientation stratégique<br>Compétences", "Innovation sociale", "Sensibilisation", "Observation"]
     points = [(50.0, 2.0), (58.0, 2.0), (70.0, 2.0), (60.0, 1.0)]
     _apart(place_labels(points, labels, width=560, height=440), 560, 440)
+
+
+def test_labels_placed_in_millimetres_for_a_vector_pdf_do_not_overlap_either() -> None:
+    points = [(float(x), 2.0) for x in range(10, 75, 5)]
+    unit = 0.2  # mm per px
+    placed = place_labels(points, TITLES, width=560 * unit, height=440 * unit, unit=unit)
+    _apart(placed, 560 * unit, 440 * unit)
+    in_px = place_labels(points, TITLES, width=560, height=440)
+    for mm, px in zip(placed, in_px, strict=True):
+        assert (mm.dx, mm.dy) == pytest.approx((px.dx * unit, px.dy * unit))
