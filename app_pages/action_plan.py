@@ -20,7 +20,9 @@ def _fields(action: Action | None, aid: str, dim_id: str, kit: str) -> dict[str,
     """The form's inputs for one action; returns what they hold."""
     cat = catalogue()
     actors = {a.id: a.name for a in cat.actors.actors}
-    fiches = {f.id: f"{f'n° {f.number} · ' if f.number else ''}{f.title}" for f in fiches_for(cat, kit, dim_id, 10)}
+    own = {f.id: f for f in cat.fiches.fiches if action and f.id in action.fiches}  # e.g. prefilled from a next step
+    choices = {**own, **{f.id: f for f in fiches_for(cat, kit, dim_id, 10)}}
+    fiches = {fid: f"{f'n° {f.number} · ' if f.number else ''}{f.title}" for fid, f in choices.items()}
     values: dict[str, object] = {
         "what": st.text_area(
             "Action (obligatoire)", value=action.what if action else "", max_chars=500, key=f"act:{aid}:what", height=68

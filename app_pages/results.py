@@ -7,15 +7,15 @@ from datetime import date
 
 import streamlit as st
 
-from reports.charts import priority_matrix_figure, radar_figure
+from reports.charts import radar_figure, radar_for_export
 from reports.exports import answers_json, export_filename, scores_csv
 from reports.images import figure_png, figure_svg, unavailable_reason
 from scoring.engine import Scores, score
 from scoring.french import number, score_text
-from scoring.recommend import Advice, recommend
+from scoring.priorities import prioritise
 from services import DiagnosticRecord, params
 from services.peers import Peers
-from ui import current, page, progress, transfer_widgets, workshop_participant
+from ui import current, matrix, page, priorities, progress, targets, transfer_widgets, workshop_participant
 from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, chart_export_warm_up
 from ui.score_tables import dimensions_table, radar_table
@@ -56,41 +56,18 @@ def _radar(
     if reason:
         st.warning(reason)
         return
+    exported = radar_for_export(fig, scores, name, day)
     formats = (("png", figure_png, "image/png"), ("svg", figure_svg, "image/svg+xml"))
     for column, (ext, render, mime) in zip(st.columns(2), formats, strict=True):
         column.download_button(
             f"Télécharger en {ext.upper()}",
-            data=functools.partial(render, fig),  # built on click, outside this run
+            data=functools.partial(render, exported),  # built on click, outside this run
             file_name=export_filename(name, what, ext, day),
             mime=mime,
             key=f"{ext}:{half}",
             on_click="ignore",
             icon=":material/image:",
         )
-
-
-def _recommendations(advice: Advice) -> None:
-    st.header("Recommandations", anchor=False)
-    note = " (type de collectivité non renseigné : kit supposé)" if advice.kit_assumed else ""
-    st.write(f"Fiches du kit **{advice.kit_title}** du RTES{note}, par ordre de priorité.")
-    kit_urls = {k.id: k.url for k in catalogue().fiches.kits if k.url}
-    if not advice.items:
-        st.success("Aucune dimension prioritaire : toutes celles qui comptent pour vous sont au palier le plus haut.")
-    for n, item in enumerate(advice.items, 1):
-        with st.container(border=True):
-            st.markdown(f"**{n}. {escape_markdown(item.reason)}**")
-            for fiche in item.fiches:
-                number = f"n° {fiche.number} · " if fiche.number else ""
-                caution = " _(titre non confirmé)_" if not fiche.verified else ""
-                text = f"{number}{escape_markdown(fiche.title)}"
-                link = fiche.url or kit_urls.get(fiche.kit)  # the kit's page where the fiche's own is not confirmed
-                st.markdown(
-                    f"- :material/description: Fiche {advice.kit_title} {f'[{text}]({link})' if link else text}{caution}"
-                )
-            if item.actors:
-                st.markdown(
-                    "**À contacter :** " + " · ".join(f"{a.name} ({escape_markdown(a.full_name)})" for a in item.actors)
-                )
 
 
 def _exports(rec: DiagnosticRecord, scores: Scores, name: str) -> None:
@@ -128,7 +105,7 @@ def render() -> None:
     cat = catalogue()
     responses = current.responses(rec)
     scores = score(cat, responses)
-    advice = recommend(cat, scores)
+    result = prioritise(cat, responses, scores)
     name = rec.profile.get("name") or "Collectivité"
     st.caption(
         escape_markdown(
@@ -142,8 +119,12 @@ def render() -> None:
             icon=":material/edit:",
             query_params={params.DIAGNOSTIC: rec.id},
         )
+    priorities.section(rec, result, scores)
+    if not rec.workshop_id:
+        targets.form(rec.id, responses, scores)
     previous = current.previous_scores(rec)
     peers = progress.peers(rec)
+    st.header("Scores et radars", anchor=False)
     _indices(scores)
     cols = st.columns(2)
     for col, (half, title) in zip(cols, HALVES, strict=True):
@@ -153,12 +134,7 @@ def render() -> None:
     workshop_participant.results_section(rec, scores)
     st.header("Toutes les dimensions", anchor=False)
     st.table(dimensions_table(scores), hide_index=True)
-    st.header("Matrice des priorités", anchor=False)
-    st.write(
-        "Chaque dimension évaluée selon sa maturité (horizontal) et l’importance que vous lui donnez (vertical). En haut à gauche : à traiter en premier."
-    )
-    st.plotly_chart(priority_matrix_figure(scores), key="matrix", config=CHART_CONFIG, theme=None)
-    _recommendations(advice)
+    matrix.section(scores)
     _exports(rec, scores, name)
 
 

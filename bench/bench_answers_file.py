@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/bench_answers_file.py [--repeat 7]
 Prints, per file, its size, the median time to read and refuse it through the import path
-(`ui.transfer.read_answers_file`: parse, check against the catalogue) and the length of the
+(`services.imports.read_answers_file`: parse, check against the catalogue) and the length of the
 message shown; BENCHMARKS.md records the figures.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ui.transfer import read_answers_file
+from services.imports import read_answers_file
 
 from scoring.loader import default_catalogue
 from scoring.responses import ResponseError

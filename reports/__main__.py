@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from reports.charts import priority_matrix_figure, radar_figure
+from reports.charts import Half, priority_matrix_figure, radar_figure, radar_for_export
 from reports.document import FontUnavailable
 from reports.exports import export_filename, scores_csv
 from reports.images import ExportUnavailable, figure_png
@@ -112,15 +112,17 @@ def _write(path: Path, build: Callable[[], bytes]) -> None:
 
 def _pngs(report: ReportInput, folder: Path) -> None:
     name, day = report.authority_name, report.generated_on
+    halves: tuple[tuple[Half, str], ...] = (("motivation", "motivation"), ("resource", "ressources"))
     figures = {
-        "radar-motivation": radar_figure(
-            report.scores, "motivation", previous=report.previous, bands=report.catalogue.bands
-        ),
-        "radar-ressources": radar_figure(
-            report.scores, "resource", previous=report.previous, bands=report.catalogue.bands
-        ),
-        "matrice-priorites": priority_matrix_figure(report.scores),
+        f"radar-{label}": radar_for_export(
+            radar_figure(report.scores, half, previous=report.previous, bands=report.catalogue.bands),
+            report.scores,
+            name,
+            day,
+        )
+        for half, label in halves
     }
+    figures["matrice-priorites"] = priority_matrix_figure(report.scores)
     for what, fig in figures.items():
         _write(folder / export_filename(name, what, "png", day), functools.partial(figure_png, fig))
 

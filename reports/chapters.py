@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from reports import advice
 from reports.document import MUTED, Para, ReportDocument
 from reports.model import ReportInput
 from reports.narrative import (
     answer_description,
     answer_label,
     dimension_codes,
-    fiche_label,
     importance_text,
     question_codes,
     status_text,
+    target_text,
 )
 from scoring.engine import applies
 from scoring.french import NBSP, decimal, long_date, percent, plain, typeset
@@ -40,6 +41,7 @@ def detail(pdf: ReportDocument, report: ReportInput) -> None:
             f"je ne sais pas{NBSP}: {percent(ds.dk_share)}",
             f"importance{NBSP}: {importance_text(ds)}",
         ]
+        facts.append(f"cible{NBSP}: {target_text(ds)}")
         if ds.priority is not None:
             facts.append(f"priorité{NBSP}: {round(ds.priority)}/100 ({priority_label(report.catalogue, ds.priority)})")
         pdf.paragraph(" · ".join(facts), size=9.5, style="B", after=1)
@@ -82,47 +84,8 @@ def _question_block(report: ReportInput, question: Question, code: str, st: Ques
 
 
 def recommendations(pdf: ReportDocument, report: ReportInput) -> None:
-    """Why each recommendation is made, the fiches to read and the actors to contact."""
-    pdf.add_page()
-    pdf.heading("Recommandations")
-    advice, catalogue = report.advice, report.catalogue
-    kit = next((k for k in catalogue.fiches.kits if k.id == advice.kit_id), None)
-    intro = f"Les fiches proposées viennent du kit {advice.kit_title}"
-    intro += f" ({kit.year}, {kit.audience})." if kit else "."
-    if advice.kit_assumed:
-        intro += " Le type de collectivité n’étant pas renseigné, le kit du bloc communal est proposé par défaut."
-    pdf.paragraph(intro, size=9.5)
-    if kit and kit.url:
-        pdf.paragraph(f"Kit complet{NBSP}: {kit.url}", size=9, colour=MUTED)
-    if not advice.items:
-        pdf.paragraph(
-            "Aucune recommandation ne ressort des réponses : aucune dimension importante n’est sous le seuil retenu.",
-            style="I",
-        )
-        return
-    for number, item in enumerate(advice.items, 1):
-        pdf.heading(f"{number}. {item.reason}", 3, keep_with=20)
-        if item.fiches:
-            pdf.paragraph(f"Fiches à lire{NBSP}:", size=9.5, style="B", after=0.5)
-            for fiche in item.fiches:
-                pdf.bullet(fiche_label(catalogue, fiche), size=9.5)
-                if fiche.url:
-                    pdf.paragraph(fiche.url, size=8, colour=MUTED, indent=8, after=0.5)
-        if item.actors:
-            names = ", ".join(actor.name for actor in item.actors)
-            pdf.paragraph(f"Acteurs à solliciter{NBSP}: {names}.", size=9.5, after=0.5)
-        pdf.ln(1.5)
-    cited = {actor.id: actor for item in advice.items for actor in item.actors}
-    if cited:
-        pdf.heading("Ce que proposent ces acteurs", 2, keep_with=30)
-        rows = [
-            [
-                actor.name if actor.name == actor.full_name else f"{actor.name} ({actor.full_name})",
-                actor.offers + (f" {actor.url}" if actor.url else ""),
-            ]
-            for actor in cited.values()
-        ]
-        pdf.data_table(["Acteur", "Ce qu’il propose"], rows, [45, 129], size=8.5)
+    """« Vos priorités » and « Autres pistes », as on the results page (see `reports.advice`)."""
+    advice.recommendations(pdf, report)
 
 
 def action_plan(pdf: ReportDocument, report: ReportInput) -> None:
@@ -144,7 +107,7 @@ def action_plan(pdf: ReportDocument, report: ReportInput) -> None:
             fiche = fiches.get(fid)
             if fiche is None:
                 fiche_names.append(plain(fid))
-            else:
+            elif fiche.verified:  # an unconfirmed title or number never goes in an élu-facing report
                 number = f" n°{NBSP}{fiche.number}" if fiche.number else ""
                 fiche_names.append(f"{kits.get(fiche.kit, fiche.kit)}{number}")
         people = plain(item.lead) or "pilote à désigner"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Literal
 
 import plotly.graph_objects as go
 
 from reports.narrative import question_codes
 from scoring.engine import STATUS_LABELS, DimensionScore, Scores
-from scoring.french import HALF_TITLES, NBSP, score_text
+from scoring.french import HALF_TITLES, NBSP, long_date, score_text
 from scoring.group import QuestionStats
 from scoring.models import Bands, Questionnaire
 
@@ -33,6 +35,13 @@ LEVEL_COLOURS = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B
 LEVEL_DARK_FROM = 4  # from this level on the segment is dark: its number is written in white (≥ 4.5:1)
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 DEFAULT_TICKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)
+SECONDARY_TRACES = (
+    "Minimum du groupe",
+    "Étendue du groupe (min–max)",
+    "Médiane des pairs",
+    "Diagnostic précédent",
+    "Cible",
+)
 
 
 def _two_lines(text: str, width: int = 14) -> str:
@@ -144,6 +153,18 @@ def radar_figure(
                 text=prev_text,
             )
         )
+    if any(ds.target is not None for ds in dims):
+        fig.add_trace(
+            _polar_trace(
+                [ds.target for ds in dims],
+                labels,
+                [f"{ds.dimension.short_title} – cible{NBSP}: {score_text(ds.target)}/100" for ds in dims],
+                mode="lines+markers",
+                name="Cible",
+                line={"color": GREEN, "dash": "dot", "width": 2.5},
+                marker={"size": 8, "symbol": "star"},
+            )
+        )
     values = [ds.score for ds in dims]
     text = [hover_text(ds) for ds in dims]
     complete = all(v is not None for v in values)
@@ -197,103 +218,28 @@ def radar_figure(
     return fig
 
 
-LANES = (0.0, 0.22, -0.22, 0.44, -0.44)
-
-
-def label_lanes(points: list[tuple[float, float]], labels: list[str], char_width: float = 1.6) -> list[float]:
-    """Y offsets so that points of one importance row, and their labels, do not overlap.
-
-    A label runs right of its point (left of it past 70); points whose label span would cross an
-    earlier one on the same row move to the next free lane: +0.22, −0.22, +0.44, −0.44.
-    """
-    offsets = [0.0] * len(points)
-    taken: dict[tuple[float, float], list[tuple[float, float]]] = {}
-    for i in sorted(range(len(points)), key=lambda i: (points[i][1], points[i][0])):
-        x, y = points[i]
-        width = 3.0 + char_width * len(labels[i])
-        span = (x - 1.5, x + width) if x < 70 else (x - width, x + 1.5)
-        for lane in LANES:
-            used = taken.setdefault((y, lane), [])
-            if all(span[1] <= a or span[0] >= b for a, b in used):
-                used.append(span)
-                offsets[i] = lane
-                break
-        else:
-            offsets[i] = LANES[i % len(LANES)]
-    return offsets
+def radar_for_export(fig: go.Figure, scores: Scores, authority: str, day: date) -> go.Figure:
+    """A copy of a radar that stands on its own when forwarded: authority, questionnaire, date, each value."""
+    out = go.Figure(fig)
+    variant = "questionnaire complet" if scores.questionnaire.variant == "full" else "questionnaire express"
+    heading = out.layout.title.text or ""
+    byline = f"{html.escape(authority)} · {variant} · {long_date(day)}"
+    out.update_layout(
+        title={"text": f"{heading}<br><sup>{byline}</sup>", "x": 0.5, "xanchor": "center"},
+        margin={"t": 100},
+        showlegend=True,
+    )
+    main = next(t for t in out.data if t.name not in SECONDARY_TRACES)
+    values = [f"<b>{score_text(r)}</b>" if r is not None else "" for r in main.r]
+    main.update(mode="lines+markers+text", text=values, textposition="top center", textfont={"size": 13, "color": BLUE})
+    return out
 
 
 def priority_matrix_figure(scores: Scores) -> go.Figure:
-    """Maturity (x) against importance (y) for each evaluated dimension, top-left « À prioriser »."""
-    evaluated = [ds for ds in scores.dimensions if ds.score is not None]
-    points = [(ds.score or 0.0, float(ds.effective_importance)) for ds in evaluated]
-    offsets = label_lanes(points, [ds.dimension.short_title for ds in evaluated])
-    fig = go.Figure()
-    for half, colour, symbol in (("motivation", BLUE, "circle"), ("resource", ORANGE, "diamond")):
-        idx = [i for i, ds in enumerate(evaluated) if ds.dimension.half == half]
-        fig.add_trace(
-            go.Scatter(
-                x=[points[i][0] for i in idx],
-                y=[points[i][1] + offsets[i] for i in idx],
-                mode="markers+text",
-                name=HALF_TITLES[half],
-                marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": "white", "width": 1}},
-                text=[evaluated[i].dimension.short_title for i in idx],
-                textposition=["middle right" if points[i][0] < 70 else "middle left" for i in idx],
-                textfont={"size": 13},
-                hovertext=[_matrix_hover(evaluated[i]) for i in idx],
-                hoverinfo="text",
-            )
-        )
-    line = {"color": GREY, "width": 1.5, "dash": "dash"}
-    fig.add_shape(
-        type="rect", x0=0, x1=50, y0=1.5, y1=3.45, fillcolor="rgba(213,94,0,0.10)", line={"width": 0}, layer="below"
-    )
-    fig.add_shape(type="line", x0=50, x1=50, y0=-0.45, y1=3.45, line=line)
-    fig.add_shape(type="line", x0=-3, x1=103, y0=1.5, y1=1.5, line=line)
-    for x, y, text, anchor in (
-        (1, 3.4, "<b>À prioriser</b>", "left"),
-        (99, 3.4, "Points d’appui", "right"),
-        (1, -0.4, "À surveiller", "left"),
-        (99, -0.4, "À entretenir", "right"),
-    ):
-        fig.add_annotation(
-            x=x,
-            y=y,
-            text=text,
-            showarrow=False,
-            xanchor=anchor,
-            font={"size": 13, "color": TEXT_VERMILLION if "prioriser" in text else TEXT_GREY},
-        )
-    scale = {lvl.value: lvl.label for lvl in scores.questionnaire.importance_scale}
-    fig.update_layout(
-        font={"family": FONT, "size": 14, "color": "#222222"},
-        xaxis={
-            "title": {"text": "Score de maturité (0 à 100)"},
-            "range": [-3, 103],
-            "tickvals": list(DEFAULT_TICKS),
-            "zeroline": False,
-            "gridcolor": "#E5E5E5",
-        },
-        yaxis={
-            "title": {"text": "Importance pour la collectivité"},
-            "range": [-0.5, 3.5],
-            "tickvals": [0, 1, 2, 3],
-            "ticktext": [f"{v} – {scale.get(v, '')}" for v in range(4)],
-            "zeroline": False,
-            "gridcolor": "#E5E5E5",
-        },
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.15, "yanchor": "top"},
-        margin={"l": 110, "r": 30, "t": 30, "b": 90},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-    )
-    return fig
+    """Maturity (x) against importance (y) for each evaluated dimension (see `reports.matrix`)."""
+    from reports.matrix import priority_matrix_figure as figure  # reports.matrix builds on this module
 
-
-def _matrix_hover(ds: DimensionScore) -> str:
-    given = "" if ds.importance is not None else " (par défaut)"
-    return f"{hover_text(ds)}, importance {ds.effective_importance}/3{given}"
+    return figure(scores)
 
 
 def _wrap(text: str, width: int = 48, lines: int = 2) -> str:

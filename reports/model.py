@@ -11,6 +11,7 @@ from scoring.group import QuestionStats
 from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
 from scoring.plan import ActionPlan
+from scoring.priorities import Recommendations, prioritise
 from scoring.recommend import Advice, recommend
 from workshops import anonymity
 from workshops.participants import Participant
@@ -50,6 +51,12 @@ class ReportInput:
     respondents: str
     workshop: Workshop | None = None
     previous: Scores | None = None
+    recommendations: Recommendations | None = None
+
+    @property
+    def priorities(self) -> Recommendations:
+        """« Vos priorités », « Autres pistes », « Points forts »: the same structure as the results page."""
+        return self.recommendations or prioritise(self.catalogue, self.responses, self.scores)
 
     @property
     def authority_name(self) -> str:
@@ -125,6 +132,7 @@ def build_report_input(
         responses=responses,
         scores=scores,
         advice=recommend(catalogue, scores),
+        recommendations=prioritise(catalogue, responses, scores),
         action_plan=action_plan or ActionPlan(),
         generated_on=generated_on or date.today(),
         respondents=respondents,

@@ -23,18 +23,6 @@ def _short(index: Index) -> str:
     return f"{score_text(index.value)}/100" if index.value is not None else "non calculé"
 
 
-def strengths(scores: Scores, count: int = 3) -> list[DimensionScore]:
-    """The best evaluated dimensions, highest score first (questionnaire order breaks ties)."""
-    evaluated = [ds for ds in scores.dimensions if ds.score is not None]
-    return sorted(evaluated, key=lambda ds: -(ds.score or 0.0))[:count]
-
-
-def priorities(scores: Scores, count: int = 3) -> list[DimensionScore]:
-    """The dimensions with the highest priority (importance / 3 × (100 − score)), lower score first on ties."""
-    ranked = [ds for ds in scores.dimensions if ds.priority is not None and ds.priority > 0]
-    return sorted(ranked, key=lambda ds: (-(ds.priority or 0.0), ds.score or 0.0))[:count]
-
-
 def reading(scores: Scores) -> list[str]:
     """Two sentences that read the indices and the spread of scores."""
     m, r = scores.motivation, scores.resource
@@ -124,3 +112,8 @@ def status_text(ds: DimensionScore) -> str:
 def importance_text(ds: DimensionScore) -> str:
     """« 2/3 », or « 2/3 (par défaut) » when the authority did not say."""
     return f"{ds.effective_importance}/3" + ("" if ds.importance is not None else " (par défaut)")
+
+
+def target_text(ds: DimensionScore) -> str:
+    """« 60/100 », or « aucune (100/100 visé) » when the authority set none."""
+    return "aucune (100/100 visé)" if ds.target is None else f"{score_text(ds.target)}/100"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from reports import annex, chapters
+from reports import advice, annex, chapters
 from reports.document import ACCENT, FAMILY, HEAD_FILL, MUTED, ReportDocument
 from reports.model import ReportInput
-from reports.narrative import index_text, priorities, reading, status_text, strengths
+from reports.narrative import index_text, reading, status_text
 from reports.vector_charts import draw_radar
 from reports.vector_matrix import draw_matrix
 from scoring.engine import Index, Scores
@@ -26,8 +26,8 @@ def build_pdf(report: ReportInput) -> bytes:
     pdf = ReportDocument(report.authority_name, f"Autodiagnostic ESS – {report.authority_name}")
     _cover(pdf, report)
     _synthesis(pdf, report)
+    chapters.recommendations(pdf, report)  # the priorities right after the synthesis, as on the results page
     chapters.detail(pdf, report)
-    chapters.recommendations(pdf, report)
     chapters.action_plan(pdf, report)
     if report.workshop is not None:
         annex.workshop(pdf, report)
@@ -129,19 +129,7 @@ def _synthesis(pdf: ReportDocument, report: ReportInput) -> None:
         pdf.paragraph(line, after=1.5)
     for half in ("motivation", "resource"):
         _radar_block(pdf, report, half)
-    pdf.heading("Points forts", 2, keep_with=25)
-    for ds in strengths(scores):
-        pdf.bullet(f"{ds.dimension.title} — {status_text(ds)}")
-    if not strengths(scores):
-        pdf.paragraph("Aucune dimension n’est encore évaluée.", style="I")
-    pdf.heading("Priorités", 2, keep_with=25)
-    for ds in priorities(scores):
-        pdf.bullet(
-            f"{ds.dimension.title} — {status_text(ds)}, importance {ds.effective_importance}/3, "
-            f"priorité {round(ds.priority or 0)}/100"
-        )
-    if not priorities(scores):
-        pdf.paragraph("Aucune priorité ne se dégage des réponses.", style="I")
+    advice.synthesis_lists(pdf, report)
     pdf.heading("Importance et maturité", 2, keep_with=MATRIX_MM[1] + 12)
     pdf.paragraph(
         "Chaque point est une dimension évaluée. En haut à gauche, les dimensions jugées importantes "

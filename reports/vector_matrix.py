@@ -2,15 +2,17 @@
 
 The same chart as `reports.charts.priority_matrix_figure`: one point per evaluated dimension
 (circles for motivations, diamonds for resources), the « À prioriser » corner shaded, labels
-moved to free lanes so that they do not overlap (`reports.charts.label_lanes`).
+each point at its true importance, coincident dimensions labelled once, labels placed where they
+overlap nothing (`reports.matrix.groups` and `place_labels`, shared with the app's chart).
 """
 
 from __future__ import annotations
 
 from fpdf import FPDF
 
-from reports.charts import BLUE, DEFAULT_TICKS, GREY, ORANGE, VERMILLION, label_lanes
+from reports.charts import BLUE, DEFAULT_TICKS, GREY, ORANGE, VERMILLION
 from reports.document import FAMILY, INK
+from reports.matrix import groups, place_labels
 from reports.vector_charts import LABEL_PT, PT_MM, RGB, TICK_PT, legend_marker, marker, rgb, text_lines
 from scoring.engine import Scores
 from scoring.french import HALF_TITLES
@@ -72,24 +74,33 @@ def _quadrants(pdf: FPDF, plot: Plot) -> None:
         text_lines(pdf, [text], plot.x(x), plot.y(y), align, "M", LABEL_PT)
 
 
+LABEL_PX = 12.0
+"""The font size, in pixels, `reports.matrix.place_labels` measures labels for."""
+
+
 def _points(pdf: FPDF, plot: Plot, scores: Scores) -> None:
-    """One marker per evaluated dimension, its short title beside it on a free lane."""
-    evaluated = [ds for ds in scores.dimensions if ds.score is not None]
-    points = [(ds.score or 0.0, float(ds.effective_importance)) for ds in evaluated]
+    """One marker per evaluated dimension at its true place; one label per point, where it overlaps nothing."""
+    found = groups(scores)
+    unit = LABEL_PT * PT_MM / LABEL_PX  # millimetres per pixel at the PDF's label size
+    placements = place_labels(
+        [(g.x, g.y) for g in found], [g.label for g in found], width=plot.width, height=plot.height, unit=unit
+    )
     pdf.set_font(FAMILY, "", LABEL_PT)
-    mm_per_unit = plot.width / (X_RANGE[1] - X_RANGE[0])
-    char = pdf.get_string_width("abcdefghijklmnopqrstuvwxyz") / 26 / mm_per_unit
-    offsets = label_lanes(points, [ds.dimension.short_title for ds in evaluated], char_width=char)
-    pdf.set_text_color(*INK)
-    for i, ds in enumerate(evaluated):
-        colour, diamond = next((rgb(c), d) for half, c, d in HALVES if half == ds.dimension.half)
-        x, y = plot.x(points[i][0]), plot.y(points[i][1] + offsets[i])
-        pdf.set_fill_color(*colour)
-        pdf.set_draw_color(255, 255, 255)
-        pdf.set_line_width(0.15)
-        marker(pdf, x, y, 1.25 if diamond else 1.3, diamond)
-        right = points[i][0] < 70
-        text_lines(pdf, [ds.dimension.short_title], x + (2 if right else -2), y, "L" if right else "R", "M", LABEL_PT)
+    for group, where in zip(found, placements, strict=True):
+        x, y = plot.x(group.x), plot.y(group.y)
+        for ds in group.members:
+            colour, diamond = next((rgb(c), d) for half, c, d in HALVES if half == ds.dimension.half)
+            pdf.set_fill_color(*colour)
+            pdf.set_draw_color(255, 255, 255)
+            pdf.set_line_width(0.15)
+            marker(pdf, x, y, 1.25 if diamond else 1.3, diamond)
+        label_x, label_y = x + where.dx, y - where.dy  # dy is upwards, the page's y downwards
+        if where.dy:
+            pdf.set_draw_color(*rgb(GREY))
+            pdf.set_line_width(0.15)
+            pdf.line(x, y, label_x - (where.box[2] - where.box[0]) / 2 * (1 if where.dx > 0 else -1), label_y)
+        pdf.set_text_color(*INK)
+        text_lines(pdf, group.label.split("<br>"), label_x, label_y, "C", "M", LABEL_PT)
 
 
 def draw_matrix(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores) -> None:

@@ -20,15 +20,14 @@ from reports.narrative import (
     answer_label,
     dimension_codes,
     fiche_label,
-    priorities,
     question_codes,
     reading,
     status_text,
-    strengths,
 )
 from scoring.engine import STATUS_LABELS, applies
 from scoring.french import HALF_LABELS, VARIANT_LABELS, long_date
 from scoring.plan import ACTION_STATUS_LABELS
+from scoring.priorities import Priority
 from scoring.recommend import priority_label
 
 Cell = str | int | float | date | None
@@ -37,12 +36,9 @@ HEAD_FILL = PatternFill("solid", fgColor="E1ECF5")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 SCORE, PERCENT, MEAN = "0.0", "0%", "0.0"
+ADVICE_HEADER = ["N°", "Rubrique", "Dimension", "Motif", "Priorité", "Réponses à améliorer et étapes suivantes"]
+ADVICE_HEADER += ["Fiches", "Liens", "Acteurs"]
 NOT_ASKED = "Non posée à ce type de collectivité"
-KIND_LABELS = {
-    "introduction": "Introduction",
-    "dimension": "Dimension à renforcer",
-    "unknown_answers": "Réponses inconnues",
-}
 
 
 class Table:
@@ -155,10 +151,13 @@ def _synthesis(ws: Worksheet, report: ReportInput) -> None:
         ws.cell(table.row, 2).alignment = Alignment(horizontal="left")
     for i, line in enumerate(reading(report.scores), 1):
         table.add([f"Lecture {i}", line])
-    for i, ds in enumerate(strengths(report.scores), 1):
+    result = report.priorities
+    for i, ds in enumerate(result.strengths, 1):
         table.add([f"Point fort {i}", f"{ds.dimension.title} — {status_text(ds)}"])
-    for i, ds in enumerate(priorities(report.scores), 1):
-        table.add([f"Priorité {i}", f"{ds.dimension.title} — {status_text(ds)}"])
+    if result.no_strength_message:
+        table.add(["Points forts", result.no_strength_message])
+    for i, item in enumerate(result.priorities, 1):
+        table.add([f"Priorité {i}", f"{item.score.dimension.title} — {item.reason}"])
     table.finish({1: 90})
 
 
@@ -175,6 +174,7 @@ def _scores(ws: Worksheet, report: ReportInput) -> None:
         "Je ne sais pas",
         "Importance",
         "Importance renseignée",
+        "Cible",
         "Priorité",
         "Niveau de priorité",
         "Niveaux donnés",
@@ -184,7 +184,7 @@ def _scores(ws: Worksheet, report: ReportInput) -> None:
     ]
     if ws_group:
         header += ["Score moyen du groupe", "Minimum des participants", "Maximum des participants"]
-    formats = {3: SCORE, 6: PERCENT, 7: PERCENT, 10: SCORE, 16: MEAN, 17: SCORE, 18: SCORE}
+    formats = {3: SCORE, 6: PERCENT, 7: PERCENT, 10: SCORE, 11: SCORE, 17: MEAN, 18: SCORE, 19: SCORE}
     table = Table(ws, header, formats=formats)
     codes = dimension_codes(report.scores.questionnaire)
     for ds in report.scores.dimensions:
@@ -199,6 +199,7 @@ def _scores(ws: Worksheet, report: ReportInput) -> None:
             None if ds.dk_share is None else ds.dk_share / 100,
             ds.effective_importance,
             "oui" if ds.importance is not None else "non (valeur par défaut)",
+            None if ds.target is None else round(ds.target, 1),
             None if ds.priority is None else round(ds.priority, 1),
             priority_label(report.catalogue, ds.priority) if ds.priority is not None else "",
             ds.answered,
@@ -277,28 +278,40 @@ def _answers(ws: Worksheet, report: ReportInput) -> None:
     table.finish({2: 60, 5: 30, 6: 50})
 
 
+def _steps(item: Priority) -> str:
+    return "\n".join(
+        f"{w.question.text} — {answer_label(w.question, w.level.value)} → étape suivante : {w.next_step}"
+        for w in item.weak_answers
+    )
+
+
 def _advice(ws: Worksheet, report: ReportInput) -> None:
+    """One row per dimension to improve: « Vos priorités » first, then « Autres pistes » (as on the page)."""
     table = Table(
         ws,
-        ["N°", "Type", "Dimension", "Motif", "Priorité", "Fiches", "Liens", "Acteurs"],
+        ADVICE_HEADER,
         formats={4: SCORE},
-        wrap=(3, 5, 6, 7),
+        wrap=(3, 5, 6, 7, 8),
     )
-    titles = {d.id: d.short_title for d in report.scores.questionnaire.dimensions}
-    for n, item in enumerate(report.advice.items, 1):
+    result = report.priorities
+    titles = {p.score.dimension.id: p.score.dimension.short_title for p in result.priorities + result.others}
+    rows = [("Vos priorités", p) for p in result.priorities] + [("Autres pistes", p) for p in result.others]
+    for n, (part, item) in enumerate(rows, 1):
+        fiches = [*item.fiches, *item.see_also]
         table.add(
             [
                 n,
-                KIND_LABELS[item.kind],
-                titles.get(item.dimension_id or "", ""),
+                part,
+                titles[item.score.dimension.id],
                 item.reason,
-                None if item.priority is None else round(item.priority, 1),
-                "\n".join(fiche_label(report.catalogue, f) for f in item.fiches),
-                "\n".join(f.url or "" for f in item.fiches).strip(),
-                "\n".join(f"{a.name} : {a.offers}" for a in item.actors),
+                None if item.score.priority is None else round(item.score.priority, 1),
+                _steps(item),
+                "\n".join(fiche_label(report.catalogue, f.fiche) for f in fiches),
+                "\n".join(f.url or "" for f in fiches).strip(),
+                "\n".join(f"{a.name} : {a.actor.offers}" for a in item.actors),
             ]
         )
-    table.finish({3: 60, 5: 60, 6: 40, 7: 60})
+    table.finish({3: 60, 5: 70, 6: 60, 7: 40, 8: 60})
 
 
 def _plan(ws: Worksheet, report: ReportInput) -> None:

@@ -12,6 +12,7 @@ from scoring.engine import score
 from scoring.errors import ContentError
 from scoring.intake import catalogue_problems
 from scoring.loader import CONTENT_DIR, SCHEMAS, Catalogue, default_catalogue, load_file, load_folder
+from scoring.method import method_markdown
 from scoring.priorities import prioritise
 from scoring.recommend import recommend
 from scoring.responses import ResponseError, parse_response_json
@@ -95,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     p_score.add_argument("answers", help="fichier JSON de réponses (ou - pour l’entrée standard)")
     p_score.add_argument("--questionnaire", help="identifiant attendu du questionnaire")
     p_score.add_argument("--format", choices=["json", "table"], default="json")
+    sub.add_parser("method", help="écrire la méthode (Markdown), telle que la page Méthode et le rapport l’expliquent")
     p_schema = sub.add_parser("schema", help="écrire le schéma JSON d’un format de fichier")
     p_schema.add_argument("kind", nargs="?", default="questionnaire", choices=sorted(SCHEMAS))
     p_schema.add_argument("-o", "--output", help="fichier de sortie (par défaut : sortie standard)")
@@ -104,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.paths)
         if args.command == "score":
             return _score(args)
+        if args.command == "method":
+            sys.stdout.write(method_markdown(default_catalogue()))
+            return 0
         return _schema(args)
     except ContentError as exc:
         for issue in exc.issues:

@@ -1,11 +1,15 @@
-"""The method explained in French from the content files, for the method page and the PDF annex alike."""
+"""The method explained in French from the content files, built once for the method page, the PDF
+annex and the README (`python -m scoring method`), so that none of them can contradict the results."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from scoring.french import number
+from scoring.group import DIVERGENCE_SPREAD
 from scoring.loader import Catalogue
 from scoring.models import Questionnaire
+from scoring.numbers import shown_score
 from scoring.targets import DEFAULT_TARGET
 
 NBSP = "\u00a0"
@@ -13,10 +17,13 @@ NBSP = "\u00a0"
 
 @dataclass(frozen=True)
 class MethodSection:
-    """A titled part of the method: plain French paragraphs (no Markdown, no HTML)."""
+    """A titled part of the method: plain French paragraphs, bullets and an optional table (no Markdown, no HTML)."""
 
     title: str
     paragraphs: list[str]
+    bullets: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
 
 
 def _number(value: float) -> str:
@@ -82,11 +89,110 @@ def next_steps_section(questionnaire: Questionnaire) -> MethodSection:
     )
 
 
-def method_sections(catalogue: Catalogue, questionnaire_id: str) -> list[MethodSection]:
-    """The method parts that depend on the content files, in reading order."""
-    questionnaire = catalogue.questionnaire(questionnaire_id)
+def _questions(questionnaires: list[Questionnaire]) -> MethodSection:
+    bullets = []
+    for q in questionnaires:
+        half = {h: sum(1 for d in q.dimensions if d.half == h) for h in ("motivation", "resource")}
+        variant = "version complète" if q.variant == "full" else "version express"
+        bullets.append(
+            f"{q.title} ({variant}, version {q.version}){NBSP}: {len(q.questions())} questions, "
+            f"{half['motivation']} dimensions de motivation et {half['resource']} de ressources, "
+            f"environ {q.estimated_minutes}{NBSP}minutes."
+        )
+    tops = sorted({x.max_level for q in questionnaires for _, x in q.questions()})
+    top = " ou ".join(str(t) for t in tops)
+    scale = " · ".join(f"{lv.value}{NBSP}: {lv.label}" for lv in questionnaires[0].importance_scale)
+    return MethodSection(
+        "Les questions",
+        [
+            f"Chaque question se répond sur une échelle de 0 à {top} dont chaque niveau décrit ce que fait la "
+            "collectivité, ou par «\u00a0Je ne sais pas\u00a0», ou par «\u00a0Non concerné\u00a0». Certaines "
+            "questions ne sont posées qu’à certains types de collectivités.",
+            f"Pour chaque dimension, la collectivité dit aussi quelle importance elle lui donne{NBSP}: {scale}.",
+        ],
+        bullets,
+    )
+
+
+def _scores(catalogue: Catalogue, questionnaires: list[Questionnaire]) -> MethodSection:
+    dims = [d for q in questionnaires for d in q.dimensions]
+    weights = "toutes de même poids" if len({d.weight for d in dims}) == 1 else "pondérées par leur poids"
+    return MethodSection(
+        "Du niveau au score",
+        [],
+        bullets=[
+            "Score d’une question = niveau choisi ÷ niveau maximal de son échelle, de 0 à 1.",
+            "Score d’une dimension = 100 × Σ (poids × score de la question) ÷ Σ poids, sur les seules questions qui "
+            "ont reçu un niveau. «\u00a0Je ne sais pas\u00a0», «\u00a0Non concerné\u00a0» et l’absence de réponse "
+            "sont laissés de côté (jamais comptés comme zéro) : leur poids se reporte sur les autres questions.",
+            "Une dimension sans aucun niveau est «\u00a0non évaluée\u00a0» : pas de score, un vide sur le radar. "
+            "Si toutes ses questions sont «\u00a0Non concerné\u00a0», elle est «\u00a0non concernée\u00a0».",
+            "Couverture = part (pondérée) des questions ayant reçu un niveau, parmi celles qui ne sont pas "
+            "«\u00a0Non concerné\u00a0» ; la part de «\u00a0Je ne sais pas\u00a0» est donnée aussi.",
+            f"Indices motivations, ressources et global = moyennes des scores des dimensions évaluées ({weights}).",
+        ],
+    )
+
+
+def _bands(catalogue: Catalogue) -> MethodSection:
+    bands = catalogue.bands.bands
+    rows = []
+    for i, band in enumerate(bands):
+        upper = f"moins de {number(bands[i + 1].min)}" if i + 1 < len(bands) else "100"
+        rows.append([band.label, f"de {number(band.min)} à {upper}", band.description])
+    example = bands[1].min - 0.4
+    return MethodSection(
+        "Les paliers de maturité",
+        [
+            "Un score à la limite de deux paliers appartient au palier supérieur. Le palier se lit sur le score "
+            "exact ; les scores s’affichent arrondis à l’unité inférieure pour ne jamais montrer une borne non "
+            f"atteinte{NBSP}: {number(example, 1)} s’affiche {shown_score(example)} et reste au palier "
+            f"«\u00a0{bands[0].label}\u00a0»."
+        ],
+        header=["Palier", "Scores", "Ce que cela signifie"],
+        rows=rows,
+    )
+
+
+def _workshop() -> MethodSection:
+    return MethodSection(
+        "En atelier",
+        [],
+        bullets=[
+            "Le niveau du groupe pour une question est la moyenne des niveaux donnés ; l’écart est max − min.",
+            f"Une question est divergente quand l’écart atteint {DIVERGENCE_SPREAD} niveaux : elle est à discuter "
+            "en priorité.",
+            "Les scores du groupe se calculent à partir des niveaux moyens, avec les mêmes formules.",
+        ],
+    )
+
+
+def method_sections(catalogue: Catalogue, questionnaire_id: str | None = None) -> list[MethodSection]:
+    """The method in reading order, for one questionnaire (the PDF annex) or every one, full first (the page)."""
+    every = sorted(catalogue.questionnaires.values(), key=lambda q: q.variant != "full")
+    chosen = [catalogue.questionnaire(questionnaire_id)] if questionnaire_id else every
     return [
-        priority_section(catalogue, questionnaire),
+        _questions(chosen),
+        _scores(catalogue, chosen),
+        _bands(catalogue),
+        priority_section(catalogue, chosen[0]),
         recommendations_section(catalogue),
-        next_steps_section(questionnaire),
+        next_steps_section(chosen[0]),
+        _workshop(),
     ]
+
+
+def method_markdown(catalogue: Catalogue) -> str:
+    """The method as Markdown (the README's « Targets, priorities and next steps » block)."""
+    out = []
+    for section in method_sections(catalogue):
+        out.append(f"### {section.title}\n")
+        out += [f"{p}\n" for p in section.paragraphs]
+        if section.bullets:
+            out.append("\n".join(f"- {b}" for b in section.bullets) + "\n")
+        if section.rows:
+            out.append("| " + " | ".join(section.header) + " |")
+            out.append("|" + "---|" * len(section.header))
+            out += ["| " + " | ".join(row) + " |" for row in section.rows]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"

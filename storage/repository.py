@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from scoring.models import ResponseSet
-from scoring.plan import ActionPlan
+from scoring.plan import UNFINISHED, ActionPlan
 from storage.answer_rows import check_importance as _importance
 from storage.answer_rows import (
     check_key,
@@ -194,7 +194,8 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
             return diag_id
 
     def redo_diagnostic(self, previous_id: str) -> str:
-        """A new diagnostic of the same authority, answers copied and marked carried over (one transaction)."""
+        """A new diagnostic of the same authority, answers copied and marked carried over, unfinished
+        actions carried over with their status (one transaction)."""
         with self._write() as conn:
             found = diagnostic_records(conn, diagnostics.c.id == previous_id)
             if not found:
@@ -202,6 +203,10 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
             previous = found[0]
             new_id = insert_diagnostic(conn, previous.questionnaire_id, previous.profile, previous_id=previous.id)
             copy_all(conn, new_id, previous.id)
+            text = conn.execute(select(diagnostics.c.action_plan).where(diagnostics.c.id == previous.id)).scalar()
+            unfinished = ActionPlan(actions=tuple(a for a in _plan(text).actions if a.status in UNFINISHED))
+            if unfinished.actions:
+                touch(conn, new_id, action_plan=_plan_text(unfinished))
             return new_id
 
     def diagnostics_by_ids(self, ids: list[str]) -> list[tuple[DiagnosticRecord, ResponseSet]]:

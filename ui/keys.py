@@ -93,3 +93,13 @@ def consolidated_answer(question_id: str) -> str:
 def consolidated_note(question_id: str) -> str:
     """Widget key of the note kept with the group's agreed answer."""
     return f"cons:c:{question_id}"
+
+
+def step_action(dimension_id: str, question_id: str) -> str:
+    """Key of the button that puts a next step in the action plan."""
+    return f"step:{dimension_id}:{question_id}"
+
+
+TARGET_FORM = "targets_form"
+MATRIX_BOX = "matrix_box"
+MATRIX_LIST = "matrix_list"

@@ -8,11 +8,13 @@ import streamlit as st
 
 from scoring.compare import MIN_PEERS, dimension_changes
 from scoring.engine import Scores
-from scoring.french import number
-from services import DiagnosticRecord, diagnostics, params
+from scoring.french import score_text
+from scoring.numbers import shown_score
+from services import DiagnosticRecord, diagnostics, params, plans
 from services.peers import Peers, PeerScores, peer_scores, peers_of
 from ui import current, keys, page
 from ui.resources import catalogue, database_url, store
+from ui.text import escape_markdown
 
 PEER_CACHE_S = 300
 
@@ -32,10 +34,11 @@ def peers(rec: DiagnosticRecord) -> Peers | None:
     return peers_of(rec, _peer_scores(database_url() or "", authority_type))
 
 
-def _delta(value: float | None) -> str:
-    if value is None:
+def _delta(before: float | None, after: float | None) -> str:
+    """The change between the scores as shown (so that 70 → 75 reads +5, never +4)."""
+    if before is None or after is None:
         return "–"
-    rounded = round(value)
+    rounded = shown_score(after) - shown_score(before)
     return "=" if rounded == 0 else f"{rounded:+d}".replace("-", "−")
 
 
@@ -45,9 +48,9 @@ def changes_table(scores: Scores, previous: Scores) -> pd.DataFrame:
         [
             {
                 "Dimension": c.dimension.title,
-                "Précédent": number(c.before),
-                "Actuel": number(c.after),
-                "Évolution": _delta(c.delta),
+                "Précédent": score_text(c.before),
+                "Actuel": score_text(c.after),
+                "Évolution": _delta(c.before, c.after),
             }
             for c in dimension_changes(scores, previous)
         ]
@@ -64,12 +67,30 @@ def _redo(rec: DiagnosticRecord) -> None:
     st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: new_id})
 
 
+def _done(rec: DiagnosticRecord, scores: Scores) -> None:
+    """The actions realised since the previous diagnostic, by dimension, beside the change of score."""
+    done = plans.done_since_previous(store(), rec)
+    st.markdown(f"**Actions réalisées depuis le diagnostic précédent ({len(done)})**")
+    if not done:
+        st.caption("Aucune action du plan précédent n’est marquée « Réalisée ».")
+        return
+    titles = {ds.dimension.id: ds.dimension.short_title for ds in scores.dimensions}
+    lines = [
+        f"- {escape_markdown(titles.get(a.dimension_id, a.dimension_id))}\u00a0: {escape_markdown(a.what)}"
+        for a in done
+    ]
+    st.markdown("\n".join(lines))
+
+
 def section(rec: DiagnosticRecord, scores: Scores, previous: Scores | None, peer: Peers | None) -> None:
     """Change since the previous diagnostic, the peers' note, and « Refaire ce diagnostic »."""
     if previous is not None:
         st.header("Évolution depuis le diagnostic précédent", anchor=False)
         st.write("Sur les radars, le diagnostic précédent est tracé en pointillés orange.")
-        st.table(changes_table(scores, previous), hide_index=True)
+        left, right = st.columns([3, 2])
+        left.table(changes_table(scores, previous), hide_index=True)
+        with right:
+            _done(rec, scores)
     if peer is not None:
         st.caption(
             f"Sur les radars, la ligne pointillée violette est la médiane de {peer.count} autres diagnostics de "

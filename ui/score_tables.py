@@ -12,10 +12,20 @@ def _band(ds: DimensionScore) -> str:
     return ds.band.label if ds.band else STATUS_LABELS[ds.status]
 
 
+def target_text(ds: DimensionScore) -> str:
+    """« 60/100 », or « – » when no target is set (100 is then aimed at)."""
+    return "–" if ds.target is None else f"{score_text(ds.target)}/100"
+
+
 def radar_table(scores: Scores, half: str) -> pd.DataFrame:
     """The numbers a radar draws: one row per dimension of a half."""
     rows = [
-        {"Dimension": ds.dimension.short_title, "Score sur 100": score_text(ds.score), "Palier": _band(ds)}
+        {
+            "Dimension": ds.dimension.short_title,
+            "Score sur 100": score_text(ds.score),
+            "Palier": _band(ds),
+            "Cible": target_text(ds),
+        }
         for ds in scores.half(half)
     ]
     return pd.DataFrame(rows)
@@ -34,6 +44,7 @@ def dimensions_table(scores: Scores) -> pd.DataFrame:
                 "Couverture": number(ds.coverage, unit="%"),
                 "Je ne sais pas": number(ds.dk_share, unit="%"),
                 "Importance": "–" if ds.importance is None else f"{ds.importance}/3",
+                "Cible": target_text(ds),
                 "Priorité": number(ds.priority),
             }
         )

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from scoring.engine import applies, score, shown_score
 from scoring.loader import default_catalogue
+from scoring.method import method_sections
 from scoring.models import ResponseSet
 from storage import StorageUnavailable, Store
 from tests.app.conftest import ROOT, new_app, open_page, texts
@@ -69,9 +70,10 @@ def test_a_new_user_walks_the_whole_express_diagnostic_and_sees_what_the_core_co
     assert metrics["Indice global"] == f"{shown_score(expected.overall.value)}/100"
     assert metrics["Indice ressources"] == f"{shown_score(expected.resource.value)}/100"
     page = texts(at)
+    every = next(t.value for t in at.table if "Moitié" in t.value.columns)
     for ds in expected.dimensions:
-        assert ds.dimension.title in at.table[-1].value["Dimension"].tolist()
-    assert "Recommandations" in page
+        assert ds.dimension.title in every["Dimension"].tolist()
+    assert "Vos priorités" in page
     saved = Store().load_responses(diag_id)
     assert saved.answers == given["answers"] and saved.importance == given["importance"]
 
@@ -164,7 +166,9 @@ def test_the_method_page_is_generated_from_the_bands_and_rules_files() -> None:
     assert not at.exception
     table = at.table[0].value
     assert table["Palier"].tolist() == [b.label for b in CAT.bands.bands]
-    assert f"compte pour {CAT.rules.default_importance}" in texts(at)
+    default = CAT.questionnaire("ess-territoires").importance_label(CAT.rules.default_importance)
+    assert f"Sans réponse, elle compte comme «\u00a0{default}\u00a0»" in texts(at) and "(cible − score)" in texts(at)
+    assert [s.title for s in method_sections(CAT)] == [h.value for h in at.header][: len(method_sections(CAT))]
 
 
 def test_the_example_answers_file_is_the_format_the_app_exports() -> None:

@@ -440,7 +440,7 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     expected = score(CAT, ResponseSet.model_validate(consolidated))
     assert metrics[0]["Indice global"] == f"{expected.overall.value:.0f}/100"
     assert [t.value.to_dict() for t in results[0].table] == [t.value.to_dict() for t in results[1].table]
-    assert "Recommandations" in texts(results[0])
+    assert "Vos priorités" in texts(results[0])
 
 
 # --- exports from the screen ----------------------------------------------------------------

@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
-from reports.charts import group_distribution_figure, priority_matrix_figure, radar_figure
+from reports.charts import group_distribution_figure, radar_figure
 from scoring.engine import Scores, score, shown_score
 from scoring.group import question_stats
 from scoring.loader import Catalogue, default_catalogue, load_folder
-from scoring.models import ResponseSet
 from tests.samples import sample_participants, sample_responses
 from ui.workshop_charts import distribution_table
 
@@ -110,39 +109,6 @@ def test_previous_diagnostic_group_band_and_peer_median_are_extra_traces_with_fr
     assert next(t for t in fig.data if t.name == "Médiane des pairs").line.dash == "dot"
     assert next(t for t in fig.data if t.name == "Étendue du groupe (min–max)").fill == "tonext"
     assert fig.layout.showlegend is True
-
-
-def test_priority_matrix_places_each_evaluated_dimension_with_french_axes(case: tuple[Catalogue, str]) -> None:
-    catalogue, qid = case
-    scores = _scores(catalogue, qid)
-    fig = priority_matrix_figure(scores)
-    shown = [label for trace in fig.data for label in trace.text]
-    evaluated = [ds for ds in scores.dimensions if ds.score is not None]
-    assert sorted(shown) == sorted(ds.dimension.short_title for ds in evaluated)
-    for trace in fig.data:
-        for x, y, label in zip(trace.x, trace.y, trace.text, strict=True):
-            ds = next(d for d in evaluated if d.dimension.short_title == label)
-            assert x == pytest.approx(ds.score)
-            assert abs(y - ds.effective_importance) < 0.5
-    assert "maturité" in fig.layout.xaxis.title.text and "Importance" in fig.layout.yaxis.title.text
-    assert any("À prioriser" in a.text for a in fig.layout.annotations)
-    lines = [(s.x0, s.x1, s.y0, s.y1) for s in fig.layout.shapes if s.type == "line"]
-    assert any(x0 == x1 == 50 for x0, x1, _, _ in lines) and any(y0 == y1 == 1.5 for _, _, y0, y1 in lines)
-
-
-def test_overlapping_points_of_the_matrix_are_moved_apart() -> None:
-    catalogue = load_folder(MINI)
-    same = ResponseSet.model_validate(
-        {
-            "questionnaire": "mini",
-            "profile": {"authority_type": "communaute_communes"},
-            "answers": {"m_a": 2, "m_b": 2, "o_a": 2, "o_b": 2, "a_a": 2, "a_b": 2},
-            "importance": {"motiv": 2, "observation": 2, "achats": 2},
-        }
-    )
-    fig = priority_matrix_figure(score(catalogue, same))
-    ys = [y for trace in fig.data for y in trace.y]
-    assert len(ys) == 3 and len(set(ys)) == 3
 
 
 def test_workshop_bars_count_each_level_dk_and_na_per_question(case: tuple[Catalogue, str]) -> None:

@@ -17,6 +17,7 @@ from reports.pdf import build_pdf
 from scoring.engine import shown_score
 from scoring.loader import Catalogue, default_catalogue, load_folder
 from scoring.models import ResponseSet
+from scoring.priorities import prioritise
 from tests.samples import sample_action_plan, sample_participants, sample_responses
 
 MINI = Path(__file__).resolve().parents[1] / "unit" / "mini"
@@ -78,20 +79,39 @@ def test_pdf_text_has_every_dimension_title_and_score(built: tuple[ReportInput, 
         assert index.value is not None and f"{shown_score(index.value)}/100" in text
 
 
-def test_pdf_names_every_recommended_fiche_and_flags_unconfirmed_titles(
+def test_pdf_carries_the_priorities_of_the_results_page_with_their_weak_answers_and_next_steps(
     built: tuple[ReportInput, bytes, Path],
     tmp_path: Path,
 ) -> None:
     report, data, _ = built
     text = _flat(_text(data, tmp_path, "r"))
-    fiches = [f for item in report.advice.items for f in item.fiches]
-    assert fiches, "the sample answers should lead to recommendations"
-    for fiche in fiches:
-        assert _flat(fiche.title) in text
-        if not fiche.verified:
-            assert f"{_flat(fiche.title)} (titre non confirmé)" in text
-    for actor in {a.id: a for item in report.advice.items for a in item.actors}.values():
-        assert _flat(actor.offers) in text
+    expected = prioritise(report.catalogue, report.responses, report.scores)
+    assert expected.priorities, "the sample answers should lead to priorities"
+    chapter = text[text.index("Vos priorités Les fiches proposées") :]
+    positions = [chapter.index(_flat(f"{n}. {p.score.dimension.title}")) for n, p in enumerate(expected.priorities, 1)]
+    assert positions == sorted(positions)
+    for item in expected.priorities + expected.others:
+        assert _flat(item.reason) in chapter
+        for weak in item.weak_answers:
+            assert _flat(weak.question.text) in chapter and _flat(weak.next_step) in chapter
+    for actor in {a.actor.id: a for item in expected.priorities for a in item.actors}.values():
+        assert _flat(actor.actor.offers) in text and _flat(actor.name) in text
+
+
+def test_pdf_names_every_confirmed_fiche_once_and_never_an_unconfirmed_one(
+    built: tuple[ReportInput, bytes, Path],
+    tmp_path: Path,
+) -> None:
+    report, data, _ = built
+    text = _flat(_text(data, tmp_path, "r"))
+    result = prioritise(report.catalogue, report.responses, report.scores)
+    assert result.elu_fiches(), "the sample answers should lead to confirmed fiches"
+    for use in result.fiches:
+        if use.verified:
+            assert _flat(use.fiche.title) in text
+        else:
+            assert f"{_flat(use.fiche.title)}" not in text
+    assert "(titre non confirmé)" not in text
 
 
 def test_pdf_keeps_french_characters_and_typography_intact(
@@ -142,7 +162,7 @@ def test_pdf_action_plan_and_method_annex_come_from_the_data(
         assert band.label in text and _flat(band.description) in text
     bands = report.catalogue.bands.bands
     assert f"de {bands[1].min:.0f} à moins de {bands[2].min:.0f}" in text
-    assert f"elle vaut {report.catalogue.rules.default_importance}/3" in text
+    assert "Sans cible, la cible est 100." in text and "(cible − score), et 0 quand la cible est atteinte" in text
 
 
 def test_pdf_of_a_workshop_shows_participation_and_divergent_questions(tmp_path: Path) -> None:

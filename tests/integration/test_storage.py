@@ -147,6 +147,20 @@ def test_carried_over_answers_are_marked_until_changed(store: Store) -> None:
     assert store.get_diagnostic(new).previous_id == previous  # type: ignore[union-attr]
 
 
+def test_redoing_carries_unfinished_actions_over_with_their_status_in_the_same_transaction(store: Store) -> None:
+    previous = store.create_diagnostic("complet", PROFILE)
+    statuses = ("a_venir", "en_cours", "realisee", "en_pause", "abandonnee")
+    actions = tuple(Action(id=f"a{i}", dimension_id="awareness", what=s, status=s) for i, s in enumerate(statuses))  # type: ignore[arg-type]
+    store.save_action_plan(previous, ActionPlan(actions=actions))
+    new = store.redo_diagnostic(previous)
+    assert [(a.id, a.status) for a in store.load_action_plan(new).actions] == [
+        ("a0", "a_venir"),
+        ("a1", "en_cours"),
+        ("a3", "en_pause"),
+    ]
+    assert store.load_action_plan(previous).actions == actions
+
+
 def test_import_replaces_all_answers_atomically(store: Store) -> None:
     diag_id = store.create_diagnostic("complet", PROFILE)
     store.save_answer(diag_id, "old", 1)
