@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from services.imports import read_answers_file
-
 from scoring.loader import default_catalogue
 from scoring.responses import ResponseError
+from services.imports import read_answers_file
 
 HEAD = {"questionnaire": "ess-territoires", "questionnaire_version": "1.0"}
 
