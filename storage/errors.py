@@ -100,6 +100,18 @@ class ProfileLocked(StorageError):  # noqa: N818  the app's API names it so
         self.diag_id = diag_id
 
 
+class ParticipantHasAnswers(StorageError):  # noqa: N818  the app's API names it so
+    """Removing (or merging away) a participation that holds answers would reveal them by subtraction."""
+
+    def __init__(self, diag_id: str) -> None:
+        super().__init__(
+            f"Cette participation contient déjà des réponses{NBSP}: la retirer changerait les résultats du groupe "
+            f"et laisserait deviner ses réponses. Seule une participation vide (un doublon) peut être retirée, "
+            f"et une fusion demande qu’une des deux participations soit vide."
+        )
+        self.diag_id = diag_id
+
+
 @contextmanager
 def database_errors(*, write: bool) -> Iterator[None]:
     """Turn SQLAlchemy errors into `StorageUnavailable` / `StorageError` with French text."""

@@ -1,7 +1,10 @@
 """What a facilitator does to a workshop's participants: add a paper one, remove one, merge two.
 
 Each operation is one transaction; the group figures are computed from the participants
-stored, so they change with the next read.
+stored, so they change with the next read. Removing or merging never takes answers out of the
+group figures: the facilitator could otherwise read someone's answers from the figures before
+and after. Only a participation without answers (an empty duplicate) can be removed, and a merge
+needs one of the two participations to be empty.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from storage.answer_rows import CHILD_TABLES
 from storage.database import Database, diagnostic_records, insert_diagnostic, touch
-from storage.errors import DiagnosticNotFound
+from storage.errors import DiagnosticNotFound, ParticipantHasAnswers
 from storage.records import DiagnosticRecord
 from storage.tables import diagnostics
 from storage.workshops import check_open
@@ -35,9 +38,11 @@ class ParticipantMixin(Database):
             return diagnostic_records(conn, diagnostics.c.workshop_id == workshop_id)
 
     def remove_participant(self, workshop_id: str, diag_id: str) -> None:
-        """Delete a participant's diagnostic and everything they answered."""
+        """Delete a participation without answers (`ParticipantHasAnswers` otherwise)."""
         with self._write() as conn:
             _participant(conn, workshop_id, diag_id)
+            if _has_answers(conn, diag_id):
+                raise ParticipantHasAnswers(diag_id)
             conn.execute(delete(diagnostics).where(diagnostics.c.id == diag_id))
 
     def merge_participants(self, workshop_id: str, keep_id: str, other_id: str) -> None:
@@ -48,6 +53,8 @@ class ParticipantMixin(Database):
         with self._write() as conn:
             keep = _participant(conn, workshop_id, keep_id)
             other = _participant(conn, workshop_id, other_id)
+            if _has_answers(conn, keep_id) and _has_answers(conn, other_id):
+                raise ParticipantHasAnswers(other_id)
             for table in CHILD_TABLES:
                 key = next(c for c in table.primary_key.columns if c.name != "diagnostic_id")
                 held = set(conn.execute(select(key).where(table.c.diagnostic_id == keep_id)).scalars())
@@ -60,6 +67,14 @@ class ParticipantMixin(Database):
                     conn.execute(insert(table), missing)
             touch(conn, keep_id, finished=keep.finished or other.finished)
             conn.execute(delete(diagnostics).where(diagnostics.c.id == other_id))
+
+
+def _has_answers(conn: Connection, diag_id: str) -> bool:
+    """Whether a participation holds any answer, importance, target or comment."""
+    return any(
+        conn.execute(select(table.c.diagnostic_id).where(table.c.diagnostic_id == diag_id).limit(1)).first()
+        for table in CHILD_TABLES
+    )
 
 
 def _participant(conn: Connection, workshop_id: str, diag_id: str) -> DiagnosticRecord:

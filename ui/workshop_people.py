@@ -73,7 +73,9 @@ def manage(workshop: WorkshopRecord) -> None:
         st.markdown(f"**Retirer ou fusionner des participants** ({len(entries)})")
         st.caption(
             "Utile si quelqu’un a rejoint deux fois ou par erreur. La liste ne montre que le prénom et le rôle, "
-            "jamais les réponses."
+            "jamais les réponses. Seule une participation sans réponse peut être retirée, et une fusion demande "
+            "que l’une des deux soit vide : sinon les résultats du groupe, avant et après, laisseraient deviner "
+            "des réponses."
         )
         left, right = st.columns(2)
         with left:
@@ -82,7 +84,10 @@ def manage(workshop: WorkshopRecord) -> None:
                 key=keys.REMOVE_PARTICIPANT, placeholder="Choisir…",
             )  # fmt: skip
             st.button(
-                "Retirer avec ses réponses", on_click=_remove, args=(workshop, labels), key="participants:remove_go"
+                "Retirer cette participation vide",
+                on_click=_remove,
+                args=(workshop, labels),
+                key="participants:remove_go",
             )
         with right:
             st.selectbox(

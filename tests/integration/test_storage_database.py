@@ -15,7 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import make_url
 
-from storage import StorageUnavailable, Store, engine, make_engine, migrate
+from storage import StorageUnavailable, Store, connection, make_engine, migrate
 from storage.migration import current_revision, head_revision
 from storage.tables import metadata
 from tests.pg import PostgresServer, free_port
@@ -55,16 +55,16 @@ def run_at_once(code: str, processes: int, timeout: float = 120) -> list[str]:
     ],
 )
 def test_database_urls_of_every_usual_form_reach_psycopg(given: str, expected: str) -> None:
-    assert engine.database_url(given).render_as_string(hide_password=False) == expected
+    assert connection.database_url(given).render_as_string(hide_password=False) == expected
 
 
 def test_the_database_is_chosen_by_argument_then_environment_then_default_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     default = tmp_path / "data" / "autodiag.sqlite3"
-    monkeypatch.setattr(engine, "DEFAULT_SQLITE_PATH", default)
+    monkeypatch.setattr(connection, "DEFAULT_SQLITE_PATH", default)
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert engine.database_url().database == str(default)
+    assert connection.database_url().database == str(default)
     assert default.parent.is_dir()
     monkeypatch.setenv("DATABASE_URL", "postgres://u@db/env")
     assert engine.database_url().database == "env"

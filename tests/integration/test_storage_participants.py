@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage import DiagnosticNotFound, Store, WorkshopClosed
+from storage import DiagnosticNotFound, ParticipantHasAnswers, Store, WorkshopClosed
 
 PROFILE = {"name": "CC", "authority_type": "communaute_communes"}
 
@@ -21,27 +21,33 @@ def test_the_presenter_state_is_created_once_and_changed_in_place(store: Store) 
         store.update_presenter(workshop.id, token="x")
 
 
-def test_merging_keeps_the_first_answers_and_deletes_the_duplicate_in_one_go(store: Store) -> None:
+def test_merging_folds_an_empty_duplicate_and_refuses_two_answered_participations(store: Store) -> None:
     workshop = store.create_workshop("Atelier", "complet", PROFILE)
     keep = store.join_workshop(workshop.id, "elu", "Ana")
-    other = store.join_workshop(workshop.id, "elu", "Ana")
-    store.save_many(keep, {"q1": 1}, {"q1": "mien"})
-    store.save_many(other, {"q1": 4, "q2": "dk"}, {"q1": "doublon", "q2": "ajout"}, {"awareness": 3})
-    store.merge_participants(workshop.id, keep, other)
-    merged = store.load_responses(keep)
-    assert merged.answers == {"q1": 1, "q2": "dk"}
-    assert merged.comments == {"q1": "mien", "q2": "ajout"} and merged.importance == {"awareness": 3}
+    empty = store.join_workshop(workshop.id, "elu", "Ana")
+    answered = store.join_workshop(workshop.id, "elu", "Ana")
+    store.save_many(answered, {"q1": 4, "q2": "dk"}, {"q1": "doublon"}, {"awareness": 3})
+    store.merge_participants(workshop.id, keep, answered)  # keep is empty: it takes the answers
+    assert store.load_responses(keep).answers == {"q1": 4, "q2": "dk"}
+    store.merge_participants(workshop.id, keep, empty)
     assert [rec.id for rec in store.participant_records(workshop.id)] == [keep]
+    other = store.join_workshop(workshop.id, "elu", "Ana")
+    store.save_answer(other, "q1", 0)
+    with pytest.raises(ParticipantHasAnswers):  # the figures before and after would give one of them away
+        store.merge_participants(workshop.id, keep, other)
+    assert store.load_responses(other).answers == {"q1": 0}
 
 
-def test_removing_a_participant_deletes_their_answers_and_nobody_elses(store: Store) -> None:
+def test_only_a_participation_without_answers_can_be_removed(store: Store) -> None:
     workshop = store.create_workshop("Atelier", "complet", PROFILE)
     gone = store.join_workshop(workshop.id, "elu", None)
     stays = store.join_workshop(workshop.id, "elu", None)
-    for diag in (gone, stays):
-        store.save_answer(diag, "q1", 2)
+    store.save_answer(stays, "q1", 2)
     store.remove_participant(workshop.id, gone)
     assert [rec.id for rec, _ in store.participant_responses(workshop.id)] == [stays]
+    with pytest.raises(ParticipantHasAnswers):
+        store.remove_participant(workshop.id, stays)
+    assert store.load_responses(stays).answers == {"q1": 2}
     with pytest.raises(DiagnosticNotFound):
         store.remove_participant(workshop.id, workshop.consolidated_id)  # not a participant
 

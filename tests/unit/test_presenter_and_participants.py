@@ -12,6 +12,7 @@ from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from services import DiagnosticNotFound, Store, WorkshopRecord, presenter, workshops
 from services.workshops import JoinRefused
+from storage import ParticipantHasAnswers
 from workshops import anonymity
 from workshops.participants import Participant
 from workshops.presenting import neighbour, next_divergent, order, role_means
@@ -119,16 +120,21 @@ def test_the_roster_lists_first_names_and_roles_alphabetically_without_answers(
     assert store.get_diagnostic(paper).paper  # type: ignore[union-attr]
 
 
-def test_a_removed_participant_leaves_the_group_figures(store: Store, workshop: WorkshopRecord) -> None:
+def test_removing_someone_who_answered_is_refused_so_the_figures_cannot_give_them_away(
+    store: Store, workshop: WorkshopRecord
+) -> None:
     ids = []
     for level in (0, 2, 4, 4):
         ids.append(store.join_workshop(workshop.id, "elu", None))
         store.save_answer(ids[-1], Q1, level)
-    workshops.remove_participant(store, workshop, ids[0])
-    figures = anonymity.group_figures(CAT, _people(store, workshop), 3)
-    assert figures is not None and figures.size == 3 and figures.stats[Q1].mean == pytest.approx(10 / 3)
+    before = anonymity.group_figures(CAT, _people(store, workshop), 3)
+    with pytest.raises(ParticipantHasAnswers, match="laisserait deviner"):
+        workshops.remove_participant(store, workshop, ids[0])
+    assert anonymity.group_figures(CAT, _people(store, workshop), 3) == before
+    empty = store.join_workshop(workshop.id, "elu", None)  # a rescan's empty duplicate goes
+    workshops.remove_participant(store, workshop, empty)
     with pytest.raises(DiagnosticNotFound):
-        store.load_responses(ids[0])
+        store.load_responses(empty)
 
 
 def test_a_participant_of_another_workshop_cannot_be_removed_or_merged(store: Store, workshop: WorkshopRecord) -> None:
@@ -145,12 +151,11 @@ def test_a_participant_of_another_workshop_cannot_be_removed_or_merged(store: St
 def test_merging_fills_the_kept_participation_and_counts_one_person(store: Store, workshop: WorkshopRecord) -> None:
     keep = store.join_workshop(workshop.id, "elu", "Ana")
     twice = store.join_workshop(workshop.id, "elu", "Ana")
-    store.save_answer(keep, Q1, 1)
     store.save_many(twice, {Q1: 4, Q2: 3}, {Q2: "Vu en commission"}, {"awareness": 2})
     store.set_finished(twice, True)
     workshops.merge_participants(store, workshop, keep, twice)
     merged = store.load_responses(keep)
-    assert merged.answers == {Q1: 1, Q2: 3}  # the kept answer wins
+    assert merged.answers == {Q1: 4, Q2: 3}
     assert merged.comments == {Q2: "Vu en commission"} and merged.importance == {"awareness": 2}
     assert store.get_diagnostic(keep).finished and store.get_diagnostic(twice) is None  # type: ignore[union-attr]
     assert len(_people(store, workshop)) == 1
