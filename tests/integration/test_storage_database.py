@@ -67,8 +67,8 @@ def test_the_database_is_chosen_by_argument_then_environment_then_default_file(
     assert connection.database_url().database == str(default)
     assert default.parent.is_dir()
     monkeypatch.setenv("DATABASE_URL", "postgres://u@db/env")
-    assert engine.database_url().database == "env"
-    assert engine.database_url("sqlite:///arg.sqlite3").database == "arg.sqlite3"
+    assert connection.database_url().database == "env"
+    assert connection.database_url("sqlite:///arg.sqlite3").database == "arg.sqlite3"
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
