@@ -9,8 +9,9 @@ from pydantic import ValidationError
 
 from scoring.engine import DimensionScore, score
 from scoring.french import score_text, short_date
-from scoring.plan import ACTION_STATUS_LABELS, Action, ActionPlan
+from scoring.plan import Action, ActionPlan
 from scoring.recommend import fiches_for, recommend
+from scoring.wording import wording
 from services import DiagnosticRecord, plans
 from ui import current, page
 from ui.resources import catalogue, store
@@ -60,9 +61,9 @@ def _fields(action: Action | None, aid: str, dim_id: str, kit: str) -> dict[str,
     )
     values["status"] = right.selectbox(
         "Statut",
-        list(ACTION_STATUS_LABELS),
-        index=list(ACTION_STATUS_LABELS).index(action.status if action else "a_venir"),
-        format_func=ACTION_STATUS_LABELS.__getitem__,
+        list(wording().action_statuses),
+        index=list(wording().action_statuses).index(action.status if action else "a_venir"),
+        format_func=wording().action_statuses.__getitem__,
         key=f"act:{aid}:status",
     )
     values["indicator"] = st.text_input(

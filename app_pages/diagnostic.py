@@ -6,6 +6,7 @@ import streamlit as st
 
 from scoring.completion import Completion, asked, asked_in, completion, question_numbers
 from scoring.models import Dimension, Question, Questionnaire
+from scoring.wording import half_step
 from services import DiagnosticRecord, diagnostics, params
 from services.diagnostics import Item
 from ui import browser, current, keys, page, question_widgets, saving, workshop_participant
@@ -17,7 +18,6 @@ STATUS_ICONS = [
     (":material/timelapse:", "en cours"),
     (":material/check_circle:", "complète"),
 ]
-HALF_LABEL = {"motivation": "Motivations", "resource": "Ressources"}
 
 
 def _applicable(dim: Dimension, authority_type: str | None) -> list[Question]:
@@ -65,7 +65,7 @@ def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
                 args=(i,),
                 icon=icon,
                 type="primary" if i == step else "tertiary",
-                help=f"{HALF_LABEL[dim.half]} : {dim.title} ({status})",
+                help=f"{half_step(dim.half)} : {dim.title} ({status})",
             )
 
 
@@ -125,7 +125,7 @@ def _body(
     rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, step: int, first_run: bool, closed: bool
 ) -> list[tuple[Item, str]]:
     """The step itself: heading, description, helpers, importance, then each question."""
-    title = f"{HALF_LABEL[dim.half]} · {dim.title}"
+    title = f"{half_step(dim.half)} · {dim.title}"
     st.header(title, anchor=False)
     browser.focus_step(title, step)
     st.write(dim.description)

@@ -13,9 +13,9 @@ from ui import client, current, device, keys, page
 from ui.resources import store
 from ui.text import escape_markdown
 from workshops import links
-from workshops.roles import ROLES
+from workshops.roles import roles
 
-ROLE_LABELS = {r.id: r.label for r in ROLES}
+ROLE_LABELS = {r.id: r.label for r in roles()}
 # Checked in the browser as the code is typed (the server checks it again).
 CODE_PATTERN = r"^\s*[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}\s*$"
 CODE_HINT = "Le code compte 6 caractères, lettres et chiffres, par exemple K7M-4QX."

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from reports.document import FAMILY, MUTED, ReportDocument
 from scoring.french import typeset
 from scoring.models import Question, Questionnaire
-from workshops.roles import ROLES
+from workshops.roles import roles
 
 BOX = 3.6
 """Side of a box to tick, in mm."""
@@ -82,7 +82,7 @@ def build_blank_questionnaire(
     )
     pdf.paragraph("Votre rôle (une case) :", size=10, style="B", after=1)
     pdf.set_x(pdf.l_margin + 4)
-    for role in ROLES:
+    for role in roles():
         _box(pdf, role.short[:1].upper() + role.short[1:], size=10, width=36)
     pdf.ln(8)
     pdf.set_font(FAMILY, "", 10)

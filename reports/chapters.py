@@ -18,8 +18,8 @@ from scoring.engine import applies
 from scoring.french import NBSP, decimal, long_date, percent, plain, typeset
 from scoring.group import QuestionStats
 from scoring.models import Question
-from scoring.plan import ACTION_STATUS_LABELS
 from scoring.recommend import priority_label
+from scoring.wording import status_label
 
 PLAN_HEADER = ("Dimension", "Action", "Pilote et partenaires", "Échéance et statut", "Fiches", "Indicateur et suivi")
 PLAN_WIDTHS = (24, 42, 34, 22, 24, 28)
@@ -123,7 +123,7 @@ def action_plan(pdf: ReportDocument, report: ReportInput) -> None:
                 dims.get(item.dimension_id, plain(item.dimension_id)),
                 plain(item.what),
                 people,
-                f"{when}\n{ACTION_STATUS_LABELS[item.status]}",
+                f"{when}\n{status_label(item.status)}",
                 ", ".join(fiche_names),
                 follow_up,
             ]

@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 
 from reports.narrative import question_codes
 from scoring.engine import STATUS_LABELS, DimensionScore, Scores
-from scoring.french import HALF_TITLES, NBSP, long_date, score_text
+from scoring.french import NBSP, long_date, score_text
 from scoring.group import QuestionStats
 from scoring.models import Bands, Questionnaire
+from scoring.wording import half_title
 
 Half = Literal["motivation", "resource"]
 
@@ -182,7 +183,7 @@ def radar_figure(
         )
     )
     ticks = [b.min for b in bands.bands] + [100.0] if bands else list(DEFAULT_TICKS)
-    heading = title if title is not None else HALF_TITLES[half]
+    heading = title if title is not None else half_title(half)
     # radial ticks drawn halfway between the first two axes, away from the first axis label
     tick_angle = 90 - 180 / len(dims) if len(dims) > 1 else 90
     fig.update_layout(

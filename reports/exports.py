@@ -10,8 +10,8 @@ import unicodedata
 from datetime import date
 
 from scoring.engine import STATUS_LABELS, Index, Scores
-from scoring.french import HALF_LABELS
 from scoring.models import ResponseSet
+from scoring.wording import half_step
 
 CSV_HEADER = (
     "Moitié",
@@ -55,7 +55,7 @@ def scores_csv(scores: Scores) -> bytes:
             [
                 neutralise(cell)
                 for cell in (
-                    HALF_LABELS[ds.dimension.half],
+                    half_step(ds.dimension.half),
                     ds.dimension.title,
                     _number(ds.score),
                     ds.band.label if ds.band else "",

@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 
 from reports.charts import BLUE, DEFAULT_TICKS, FONT, GREY, ORANGE, VERMILLION, hover_text
 from scoring.engine import DimensionScore, Scores
-from scoring.french import HALF_TITLES, NBSP
+from scoring.french import NBSP
 from scoring.numbers import shown_score
+from scoring.wording import half_title
 
 HEIGHT = 560
 MARGIN = {"l": 20, "r": 30, "t": 30, "b": 90}
@@ -157,7 +158,7 @@ def priority_matrix_figure(scores: Scores) -> go.Figure:
                 x=[shown_score(ds.score or 0.0) for ds in mine],
                 y=[ds.effective_importance for ds in mine],
                 mode="markers",
-                name=HALF_TITLES[half],
+                name=half_title(half),
                 marker={"color": colour, "size": 13, "symbol": symbol, "line": {"color": "white", "width": 1}},
                 customdata=[ds.dimension.short_title for ds in mine],
                 hovertext=[_hover(ds) for ds in mine],

@@ -15,7 +15,8 @@ from reports.narrative import index_text, reading, status_text
 from reports.vector_charts import draw_radar
 from reports.vector_matrix import draw_matrix
 from scoring.engine import Index, Scores
-from scoring.french import HALF_TITLES, NBSP, VARIANT_LABELS, long_date, plain, typeset
+from scoring.french import NBSP, long_date, plain, typeset
+from scoring.wording import half_title, variant_label
 
 RADAR_MM = (96.0, 78.0)
 MATRIX_MM = (150.0, 105.0)
@@ -62,7 +63,7 @@ def _cover(pdf: ReportDocument, report: ReportInput) -> None:
     )
     rows = [
         ("Date du rapport", long_date(report.generated_on)),
-        ("Questionnaire", f"{q.title} ({VARIANT_LABELS[q.variant]}, version {q.version})"),
+        ("Questionnaire", f"{q.title} ({variant_label(q.variant)}, version {q.version})"),
         ("Répondants", report.respondents),
         ("Réponses données", f"{round(report.scores.answered_share)}{NBSP}% des questions posées"),
         ("Kit de fiches RTES", report.advice.kit_title),
@@ -147,7 +148,7 @@ def _radar_block(pdf: ReportDocument, report: ReportInput, half: Literal["motiva
     """A radar on the left and its data table on the right."""
     dims = report.scores.half(half)
     width, height = RADAR_MM
-    pdf.heading(HALF_TITLES[half], 2, keep_with=height)
+    pdf.heading(half_title(half), 2, keep_with=height)
     header = ["Dimension", "Score", "Palier"]
     rows = [
         [

@@ -25,6 +25,7 @@ from scoring.completion import question_numbers
 from scoring.engine import Index
 from scoring.french import long_date, number, plain, score_text, short_date, typeset
 from scoring.priorities import prioritise
+from scoring.wording import answer_label
 
 ACCENT = RGBColor(0x00, 0x54, 0x8C)  # type: ignore[no-untyped-call]
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -37,7 +38,6 @@ HALVES: tuple[tuple[Literal["motivation", "resource"], str], ...] = (
     ("motivation", "Motivations"),
     ("resource", "Ressources"),
 )
-SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
 
 
 def _t(text: str) -> str:
@@ -180,7 +180,7 @@ def _workshop_slides(deck: Deck, report: ReportInput) -> None:
         if value is None:
             return "–"
         if isinstance(value, str):
-            return SPECIAL[value]
+            return answer_label(value)
         level = next((lv.label for lv in questions[qid].levels if lv.value == value), "")
         return f"{number(value, 1 if value % 1 else 0)} · {level}"
 

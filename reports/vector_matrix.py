@@ -15,7 +15,7 @@ from reports.document import FAMILY, INK
 from reports.matrix import groups, place_labels
 from reports.vector_charts import LABEL_PT, PT_MM, RGB, TICK_PT, legend_marker, marker, rgb, text_lines
 from scoring.engine import Scores
-from scoring.french import HALF_TITLES
+from scoring.wording import half_title
 
 X_RANGE = (-3.0, 103.0)
 Y_RANGE = (-0.5, 3.5)
@@ -121,7 +121,7 @@ def _matrix(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores) -
     _points(pdf, plot, scores)
     pdf.set_font(FAMILY, "", LABEL_PT)
     pdf.set_text_color(*INK)
-    items = [(HALF_TITLES[half], rgb(colour), diamond) for half, colour, diamond in HALVES]
+    items = [(half_title(half), rgb(colour), diamond) for half, colour, diamond in HALVES]
     widths = [5 + pdf.get_string_width(label) for label, _, _ in items]
     cursor = plot.x(50) - (sum(widths) + 5) / 2
     legend_y = y + h - 2 - LABEL_PT * PT_MM

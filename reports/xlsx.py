@@ -25,10 +25,10 @@ from reports.narrative import (
     status_text,
 )
 from scoring.engine import STATUS_LABELS, applies
-from scoring.french import HALF_LABELS, VARIANT_LABELS, long_date
-from scoring.plan import ACTION_STATUS_LABELS
+from scoring.french import long_date
 from scoring.priorities import Priority
 from scoring.recommend import priority_label
+from scoring.wording import half_step, status_label, variant_label
 
 Cell = str | int | float | date | None
 BOLD = Font(bold=True)
@@ -131,7 +131,7 @@ def _synthesis(ws: Worksheet, report: ReportInput) -> None:
         ("Population", next((p.label for p in lists.population_bands if p.id == profile.population_band), "")),
         ("Région", next((r.label for r in lists.regions if r.id == profile.region), "")),
         ("Date du rapport", long_date(report.generated_on)),
-        ("Questionnaire", f"{q.title} ({VARIANT_LABELS[q.variant]}, version {q.version})"),
+        ("Questionnaire", f"{q.title} ({variant_label(q.variant)}, version {q.version})"),
         ("Répondants", report.respondents),
         ("Kit de fiches RTES", report.advice.kit_title),
     ):
@@ -190,7 +190,7 @@ def _scores(ws: Worksheet, report: ReportInput) -> None:
     for ds in report.scores.dimensions:
         row: list[Cell] = [
             codes[ds.dimension.id],
-            HALF_LABELS[ds.dimension.half],
+            half_step(ds.dimension.half),
             ds.dimension.title,
             None if ds.score is None else round(ds.score, 1),
             ds.band.label if ds.band else "",
@@ -343,7 +343,7 @@ def _plan(ws: Worksheet, report: ReportInput) -> None:
                 item.lead,
                 ", ".join(partners),
                 item.deadline,
-                ACTION_STATUS_LABELS[item.status],
+                status_label(item.status),
                 "\n".join(fiche_label(report.catalogue, fiches[f]) if f in fiches else f for f in item.fiches),
                 item.indicator,
                 item.progress_note,

@@ -30,9 +30,6 @@ MONTHS = (
     "novembre",
     "décembre",
 )
-HALF_LABELS = {"motivation": "Motivation", "resource": "Ressources"}
-HALF_TITLES = {"motivation": "Critères de motivation", "resource": "Catégories de ressources"}
-VARIANT_LABELS = {"full": "version complète", "express": "version express"}
 
 _BEFORE_NARROW = re.compile(r"[ \u00a0\u202f]+([;!?])")
 _BEFORE_WIDE = re.compile(r"[ \u00a0\u202f]+(:)|(?<=\d)[ \u00a0\u202f]*(%)|[ \u00a0\u202f]*(»)")

@@ -10,13 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from scoring.models import Identifier
 
 ActionStatus = Literal["a_venir", "en_cours", "realisee", "en_pause", "abandonnee"]
-ACTION_STATUS_LABELS: dict[str, str] = {
-    "a_venir": "À venir",
-    "en_cours": "En cours",
-    "realisee": "Réalisée",
-    "en_pause": "En pause",
-    "abandonnee": "Abandonnée",
-}
 UNFINISHED: frozenset[str] = frozenset({"a_venir", "en_cours", "en_pause"})
 """Statuses of an action that carries over when the diagnostic is redone."""
 

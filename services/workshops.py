@@ -14,7 +14,7 @@ from workshops import access, anonymity
 from workshops.anonymity import GroupFigures
 from workshops.live_cache import LIVE
 from workshops.participants import Participant
-from workshops.roles import ROLE_IDS, role
+from workshops.roles import role, role_ids
 
 TOKEN_MIN_LENGTH = 20
 """Facilitator tokens are 32 characters; anything much shorter is not worth a query."""
@@ -91,7 +91,7 @@ def join(store: Store, workshop: WorkshopRecord, role_id: str | None, first_name
 
     Raises `JoinRefused` with the reason in French (no role, workshop closed or gone).
     """
-    if role_id not in ROLE_IDS:
+    if role_id not in role_ids():
         raise JoinRefused(
             "Choisissez votre rôle : il permet de comparer les points de vue (élus, techniciens, acteurs de l’ESS).",
             field="role",
@@ -196,7 +196,7 @@ def merge_participants(store: Store, workshop: WorkshopRecord, keep_id: str, oth
 
 def add_paper(store: Store, workshop: WorkshopRecord, role_id: str | None) -> str:
     """A participant for a paper questionnaire the facilitator types in; returns its diagnostic id."""
-    if role_id not in ROLE_IDS:
+    if role_id not in role_ids():
         raise JoinRefused("Choisissez le rôle indiqué sur le questionnaire papier.")
     try:
         return store.add_paper_participant(workshop.id, role_id)

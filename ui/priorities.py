@@ -9,10 +9,11 @@ from reports.narrative import answer_label
 from scoring.engine import DimensionScore, Scores
 from scoring.french import score_text
 from scoring.models import Questionnaire
-from scoring.plan import ACTION_STATUS_LABELS, ActionPlan
+from scoring.plan import ActionPlan
 from scoring.priorities import FicheUse, Priority, Recommendations, WeakAnswer
 from scoring.recommend import importance_text
 from scoring.resources import NamedActor
+from scoring.wording import status_label
 from services import DiagnosticRecord, StorageError, params, plans
 from ui import keys, page
 from ui.resources import catalogue, store
@@ -69,9 +70,7 @@ def _step(rec: DiagnosticRecord, plan: ActionPlan, dimension_id: str, weak: Weak
         return
     planned = plans.action_for_step(plan, dimension_id, weak)
     if planned is not None:
-        st.caption(
-            f":material/check_circle: Inscrite au plan d’action (statut\u00a0: {ACTION_STATUS_LABELS[planned.status]})"
-        )
+        st.caption(f":material/check_circle: Inscrite au plan d’action (statut\u00a0: {status_label(planned.status)})")
     elif not rec.workshop_id:
         st.button(
             "Ajouter cette étape au plan d’action",

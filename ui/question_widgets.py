@@ -7,12 +7,11 @@ from typing import Any
 import streamlit as st
 
 from scoring.models import Dimension, Question, Questionnaire
+from scoring.wording import answer_label
 from services import DiagnosticRecord
 from services.diagnostics import Item
 from ui import current, keys, saving
 from ui.text import escape_markdown
-
-SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
 
 
 def _default(key: str, options: list[Any], first_run: bool) -> dict[str, Any]:
@@ -57,7 +56,7 @@ def question(
         st.radio(
             f"Question {number}\u00a0: {q.text}",  # the group's accessible name (shown just above)
             options,
-            format_func=lambda v: SPECIAL[v] if isinstance(v, str) else f"{v} · {levels[v].label}",
+            format_func=lambda v: answer_label(v) if isinstance(v, str) else f"{v} · {levels[v].label}",
             captions=[levels[v].description if isinstance(v, int) else "" for v in options],
             key=key,
             on_change=saving.save,

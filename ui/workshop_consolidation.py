@@ -18,6 +18,7 @@ from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.group import QuestionStats
 from scoring.models import Question
+from scoring.wording import answer_label
 from services import StorageError, WorkshopRecord, diagnostics, params, presenter, workshops
 from ui import keys, transfer_widgets
 from ui.resources import catalogue, store
@@ -28,8 +29,6 @@ from workshops.presenting import next_divergent
 
 if TYPE_CHECKING:
     from ui.workshop_discussion import Discussion
-
-SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
 
 
 def _say(kind: str, text: str) -> None:
@@ -71,7 +70,7 @@ def _fill_remaining(workshop: WorkshopRecord, proposals: dict[str, Agreed], impo
 
 def _label(value: Agreed | float, question: Question) -> str:
     if isinstance(value, str):
-        return SPECIAL[value]
+        return answer_label(value)
     level = next((lv.label for lv in question.levels if lv.value == value), "")
     return f"{value} · {level}"
 

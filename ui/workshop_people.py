@@ -16,9 +16,9 @@ from ui import keys, workshop_exports, workshop_share
 from ui.resources import store
 from ui.text import escape_markdown
 from workshops import links
-from workshops.roles import ROLES
+from workshops.roles import roles
 
-ROLE_LABELS = {r.id: r.label for r in ROLES}
+ROLE_LABELS = {r.id: r.label for r in roles()}
 
 
 def _say(kind: str, text: str) -> None:

@@ -30,7 +30,7 @@ from scoring.group import QuestionStats, group_answers, mean_importance, questio
 from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
 from workshops.participants import Participant
-from workshops.roles import ROLES, role
+from workshops.roles import role, roles
 
 OTHER_ROLES = "Autres rôles"
 """The row gathering the roles not shown apart."""
@@ -112,7 +112,7 @@ def _role_id(person: Participant) -> str:
 
 
 def _role_order(role_id: str) -> int:
-    known = [r.id for r in ROLES]
+    known = [r.id for r in roles()]
     return known.index(role_id) if role_id in known else len(known)
 
 

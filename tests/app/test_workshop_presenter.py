@@ -134,19 +134,25 @@ def test_the_facilitator_removes_a_duplicate_and_the_list_shows_no_answer() -> N
 
 
 @pytest.mark.usefixtures("database")
-def test_the_facilitator_merges_two_participations_of_one_person() -> None:
+def test_the_facilitator_merges_an_empty_duplicate_but_never_two_answered_participations() -> None:
     store = Store()
     workshop = _workshop(store, (0, 2, 4))
-    again = store.join_workshop(workshop.id, "elu", "Prénom0 bis")
-    store.save_answer(again, "jobs_creation_support", 3)
+    again = store.join_workshop(workshop.id, "elu", "Prénom0 bis")  # joined twice, answered once
     at = _open("workshop_dashboard", animation=workshop.facilitator_token)
-    options = at.selectbox(key="participants:keep").options
-    at.selectbox(key="participants:keep").select_index(options.index("Prénom0 (élu)"))
-    at.selectbox(key="participants:other").select_index(options.index("Prénom0 bis (élu)"))
-    at.button(key="participants:merge_go").click().run()
+
+    def merge(keep: str, other: str) -> None:
+        options = at.selectbox(key="participants:keep").options
+        at.selectbox(key="participants:keep").select_index(options.index(keep))
+        at.selectbox(key="participants:other").select_index(options.index(other))
+        at.button(key="participants:merge_go").click().run()
+
+    merge("Prénom0 (élu)", "Prénom0 bis (élu)")
     assert not at.exception
     assert store.get_diagnostic(again) is None and len(store.participant_records(workshop.id)) == 3
     assert "fusionnées en « Prénom0 (élu) »" in texts(at)
+    merge("Prénom0 (élu)", "Prénom1 (élu)")  # both answered: the figures would give one away
+    assert "laisserait deviner ses réponses" in texts(at)
+    assert len(store.participant_records(workshop.id)) == 3
 
 
 @pytest.mark.usefixtures("database")

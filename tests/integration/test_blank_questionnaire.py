@@ -11,7 +11,7 @@ import pytest
 from reports.blank import build_blank_questionnaire
 from scoring.completion import question_numbers
 from scoring.loader import default_catalogue
-from workshops.roles import ROLES
+from workshops.roles import roles
 
 CAT = default_catalogue()
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -30,7 +30,7 @@ def test_the_blank_questionnaire_has_every_applicable_question_its_levels_and_th
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout
     flat = re.sub(r"\s+", " ", text.decode("utf-8"))
     assert "Atelier « ESS » du 12 mars" in flat and "Votre rôle" in flat
-    assert all((r.short[:1].upper() + r.short[1:]) in flat for r in ROLES)
+    assert all((r.short[:1].upper() + r.short[1:]) in flat for r in roles())
     questions = {q.id: q for _, q in questionnaire.questions()}
     for qid, number in numbers.items():
         assert f"Q{number}. " in flat

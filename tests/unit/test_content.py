@@ -233,3 +233,14 @@ def test_knowing_the_local_services_comes_before_supporting_them() -> None:
     q = default_catalogue().questionnaire("ess-territoires")
     levels = next(x for _, x in q.questions() if x.id == "needs_services").levels
     assert "ne sait pas" in levels[0].description and "sans encore les soutenir" in levels[1].description
+
+
+def test_shared_labels_come_from_the_wording_file_and_every_action_status_has_one() -> None:
+    from scoring.plan import Action
+    from scoring.wording import answer_label, half_step, half_title, status_label, wording
+
+    assert (answer_label("dk"), answer_label("na")) == ("Je ne sais pas", "Non concerné")
+    assert (half_step("resource"), half_title("resource")) == ("Ressources", "Catégories de ressources")
+    statuses = Action.model_fields["status"].annotation.__args__  # type: ignore[union-attr]
+    assert set(wording().action_statuses) == set(statuses) and status_label("en_cours") == "En cours"
+    assert [r.id for r in wording().roles] == ["elu", "technicien", "acteur_ess", "autre"]  # ids are stored

@@ -33,11 +33,11 @@ from scoring.models import ResponseSet
 from tests.unit.conftest import MINI
 from workshops import anonymity
 from workshops.participants import Participant
-from workshops.roles import ROLE_IDS, role
+from workshops.roles import role, role_ids
 
 CATALOGUE: Catalogue = load_folder(MINI)
 QUESTIONS = ("m_a", "o_a", "a_a", "a_b")
-ROLES = (*ROLE_IDS, None)
+ROLES = (*role_ids(), None)
 KEY = "atelier-test"
 K = anonymity.min_people(CATALOGUE)
 
