@@ -25,7 +25,8 @@ CAT = default_catalogue()
 
 @pytest.fixture(scope="module")
 def report() -> ReportInput:
-    answers = ResponseSet.model_validate(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    example = ResponseSet.model_validate(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    answers = example.model_copy(update={"targets": {"procurement": "consolidation", "facilitation": 50}})
     plan = ActionPlan(
         actions=(
             Action(id="a1", dimension_id="procurement", what="Clauses sociales", deadline=date(2027, 3, 1)),
