@@ -190,6 +190,9 @@ def _radar(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores, ha
         legend.append(("Étendue du groupe (min–max)", rgb(GREEN), "band"))
     if previous is not None:
         legend.append(("Diagnostic précédent", rgb(ORANGE), "dash"))
+    targets = [ds.target for ds in dims]
+    if any(t is not None for t in targets):
+        legend.append(("Cible", rgb(GREEN), "dash"))
     bottom = 7.0 if len(legend) > 1 else 0.0
     radius = min(w / 2 - 22, (h - bottom) / 2 - 7)
     frame = RadarFrame(x + w / 2, y + (h - bottom) / 2, radius, len(dims))
@@ -200,6 +203,8 @@ def _radar(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores, ha
     if previous is not None:
         before = {ds.dimension.id: ds.score for ds in previous.dimensions}
         _series(pdf, frame, [before.get(i) for i in ids], rgb(ORANGE), width=0.6, dash=True, diamond=True)
+    if any(t is not None for t in targets):
+        _series(pdf, frame, targets, rgb(GREEN), width=0.6, dash=True)
     values = [ds.score for ds in dims]
     _series(pdf, frame, values, rgb(BLUE), width=0.75, fill=True)
     _axis_labels(pdf, frame, dims)

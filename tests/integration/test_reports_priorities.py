@@ -84,3 +84,12 @@ def test_the_workbook_lists_the_priorities_then_the_other_leads_and_each_target(
     plan = wb["Plan d'action"]
     deadline = plan.cell(2, [c.value for c in plan[1]].index("Échéance") + 1).value
     assert deadline.date() == date(2027, 3, 1)
+
+
+def test_the_pdf_radars_draw_the_targets_set_with_their_legend(report: ReportInput, tmp_path: Path) -> None:
+    path = tmp_path / "cibles.pdf"
+    path.write_bytes(build_pdf(report))
+    first_pages = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "3", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Cible" in first_pages  # the radar's legend names the dotted target line
