@@ -116,9 +116,9 @@ def render() -> None:
         st.button("Actualiser", icon=":material/refresh:", key="dashboard_refresh")
         _paused(workshop)
     st.divider()
-    st.subheader("Consolidation et rapports", anchor=False)
+    st.header("Consolidation et rapports", anchor=False)
     page.guard(lambda: workshop_consolidation.tail(workshop, participants(workshop.id)))
-    st.subheader("Participants", anchor=False)
+    st.header("Participants", anchor=False)
     page.guard(lambda: workshop_people.manage(workshop))
 
 

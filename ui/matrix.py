@@ -9,6 +9,7 @@ from reports.matrix import QUADRANTS, priority_matrix_figure, quadrant
 from scoring.engine import Scores
 from scoring.french import score_text
 from ui import keys
+from ui.a11y import CHART_CONFIG
 
 NARROW_PX = 640
 # A constant style (no user data): the chart where there is room for it, the list on a phone.
@@ -46,6 +47,6 @@ def section(scores: Scores) -> None:
     )
     st.html(_CSS)
     with st.container(key=keys.MATRIX_BOX):
-        st.plotly_chart(priority_matrix_figure(scores), key="matrix", config={"displaylogo": False, "locale": "fr"})
+        st.plotly_chart(priority_matrix_figure(scores), key="matrix", config=CHART_CONFIG, theme=None)
     with st.container(key=keys.MATRIX_LIST):
         st.table(zones_table(scores), hide_index=True)

@@ -19,6 +19,7 @@ from scoring.group import QuestionStats
 from scoring.models import Question, Questionnaire, ResponseSet
 from services import PresenterState, WorkshopRecord, presenter, workshops
 from ui import keys, workshop_consolidation
+from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
 from workshops import anonymity
@@ -184,7 +185,7 @@ def current_question(workshop: WorkshopRecord, state: PresenterState, people: Se
                 margin={"l": 10, "r": 10, "t": 5, "b": 5},
                 legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "font": {"size": 11}},
             )
-            st.plotly_chart(fig, key="discussion_chart", config={"displayModeBar": False})
+            st.plotly_chart(fig, key="discussion_chart", config=CHART_CONFIG, theme=None)
         st.caption("À l’écran : " + ("résultats révélés." if state.revealed else "résultats masqués."))
     with right:
         workshop_consolidation.question_form(workshop, question, d)

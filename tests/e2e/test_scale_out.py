@@ -139,12 +139,14 @@ def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_th
         server = start_app(env, port=server.port, log_name=f"kill-{backend}-2.log", extra_args=NO_WATCHER)
         # the participant's own link, in a new session (as after a browser restart)
         resumed = _page(browser)
-        resumed.goto(f"{server.url}/questionnaire?d={diag_id}")
-        assert _checked(resumed, 1, "3 · Portrait détaillé")
-        resumed.get_by_role("button", name="Dimension suivante →").click()
+        resumed.goto(f"{server.url}/questionnaire?d={diag_id}")  # opens where they stopped: step 3
+        resumed.get_by_role("radiogroup", name=re.compile(r"^Question 3\s:")).wait_for()
+        resumed.get_by_role("button", name="← Dimension précédente").click()
         assert _checked(resumed, 2, "Je ne sais pas")
+        resumed.get_by_role("button", name="← Dimension précédente").click()
+        assert _checked(resumed, 1, "3 · Portrait détaillé")
         # the tab that was open during the crash reloads its link and goes on answering
-        page.reload()
+        page.reload()  # its URL says step 2
         page.get_by_role("button", name="Dimension suivante →").click()
         _answer(page, 3, "2 · ", "Besoins des habitants")
         assert store.load_responses(diag_id).answers == {**expected, "needs_identification": 2}

@@ -58,7 +58,7 @@ def _join(phone: Page, base: str, workshop: WorkshopRecord, role: str, name: str
     if name:
         phone.get_by_role("textbox", name="Votre prénom (facultatif)").fill(name)
     phone.get_by_role("button", name="Rejoindre l’atelier").click()
-    group = phone.get_by_role("radiogroup", name="Votre réponse à la question 1")
+    group = phone.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:"))
     group.get_by_text("2 · ").click()
     # saved and re-rendered (the phone's sidebar is folded away: attached, not visible)
     expect(phone.get_by_test_id("stSidebar").get_by_text(re.compile(r"Poids de l’ESS\W+1/1")).first).to_be_attached()
@@ -70,7 +70,7 @@ def _rescan(context: BrowserContext, base: str, workshop: WorkshopRecord) -> str
     page = context.new_page()
     page.goto(f"{base}/rejoindre?code={workshop.join_code}")
     page.get_by_role("button", name="Reprendre mes réponses").click()
-    page.get_by_role("radiogroup", name="Votre réponse à la question 1").wait_for()
+    page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
     return _diag_id(page)
 
 
@@ -95,7 +95,7 @@ def _paper(dashboard: Page, context: BrowserContext, store: Store, workshop: Wor
     assert href
     entry = context.new_page()
     entry.goto(href)
-    entry.get_by_role("radiogroup", name="Votre réponse à la question 1").get_by_text("Je ne sais pas").click()
+    entry.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).get_by_text("Je ne sais pas").click()
     expect(entry.get_by_test_id("stSidebar").get_by_text(re.compile(r"Poids de l’ESS\W+1/1")).first).to_be_visible()
     (paper,) = [r for r in store.participant_records(workshop.id) if r.paper]
     assert paper.role == "autre" and _diag_id(entry) == paper.id
@@ -219,7 +219,7 @@ def _workshop(app: RunningApp, browser: Browser, tmp_path: Path) -> None:
     late.goto(f"{app.url}/questionnaire?d={ids[1]}")
     expect(late.get_by_text("ne peuvent plus être modifiées")).to_be_visible()
     expect(
-        late.get_by_role("radiogroup", name="Votre réponse à la question 1").get_by_role("radio").first
+        late.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).get_by_role("radio").first
     ).to_be_disabled()
 
     _check_exports(dashboard, tmp_path, [name for _, name, _ in PEOPLE if name])
