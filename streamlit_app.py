@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from ui import a11y, page, tcp
+from ui import a11y, browser, page, tcp
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -65,5 +65,6 @@ navigation = st.navigation(
 )
 # Each page its own browser title (« Résultats – Autodiagnostic ESS des territoires »).
 st.set_page_config(page_title=a11y.page_title(navigation.title))
+browser.on_page_change(navigation.url_path or "accueil")
 navigation.run()
 a11y.footer()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scoring.completion import question_count_text
 from scoring.french import PARIS, short_date
 from scoring.responses import ResponseError
 from services import diagnostics, params
@@ -25,9 +26,9 @@ def _choices() -> None:
     for column, q in zip(columns, sorted(cat.questionnaires.values(), key=lambda x: x.variant != "full"), strict=True):
         with column.container(border=True):
             st.subheader("Version complète" if q.variant == "full" else "Version express", anchor=False)
-            n = len(q.questions())
             st.write(
-                f"{n} questions réparties en {len(q.dimensions)} dimensions, environ {q.estimated_minutes} minutes."
+                f"{question_count_text(q, cat.territories)}, réparties en {len(q.dimensions)} dimensions, "
+                f"environ {q.estimated_minutes} minutes."
             )
             st.caption(q.description)
             if st.button(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scoring.completion import question_count_text
 from services import WorkshopRecord, params, workshops
 from ui import keys, page, workshop_share
 from ui.profile_fields import as_profile, profile_fields
@@ -36,7 +37,7 @@ def _form() -> None:
     questionnaires = sorted(cat.questionnaires.values(), key=lambda q: q.variant)
     describe = {
         q.id: f"{'Version complète' if q.variant == 'full' else 'Version express'} : "
-        f"{len(q.questions())} questions, environ {q.estimated_minutes} minutes"
+        f"{question_count_text(q, cat.territories)}, environ {q.estimated_minutes} minutes"
         for q in questionnaires
     }
     with st.form(keys.NEW_WORKSHOP_FORM):

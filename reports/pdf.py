@@ -16,7 +16,7 @@ from reports.vector_charts import draw_radar
 from reports.vector_matrix import draw_matrix
 from scoring.engine import Index, Scores
 from scoring.french import NBSP, long_date, plain, typeset
-from scoring.wording import half_title, variant_label
+from scoring.wording import half_title, questionnaire_name
 
 RADAR_MM = (96.0, 78.0)
 MATRIX_MM = (150.0, 105.0)
@@ -63,7 +63,7 @@ def _cover(pdf: ReportDocument, report: ReportInput) -> None:
     )
     rows = [
         ("Date du rapport", long_date(report.generated_on)),
-        ("Questionnaire", f"{q.title} ({variant_label(q.variant)}, version {q.version})"),
+        ("Questionnaire", questionnaire_name(q.title, q.variant, q.version)),
         ("Répondants", report.respondents),
         ("Réponses données", f"{round(report.scores.answered_share)}{NBSP}% des questions posées"),
         ("Kit de fiches RTES", report.advice.kit_title),

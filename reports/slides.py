@@ -94,8 +94,12 @@ def _index(index: Index) -> str:
 def _title_slide(deck: Deck, report: ReportInput) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[0])
     assert slide.shapes.title is not None
-    slide.shapes.title.text = _t(f"Autodiagnostic ESS – {report.authority_name}")
+    title = slide.shapes.title
+    title.text = _t(f"Autodiagnostic ESS – {report.authority_name}")
+    # The default layout is sized for 4:3: the title and subtitle take the 16:9 width, one above the other.
+    title.left, title.top, title.width, title.height = MARGIN, Inches(1.6), BODY_WIDTH, Inches(2.2)
     subtitle = slide.placeholders[1]
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(4.1), BODY_WIDTH, Inches(2.2)
     subtitle.text = _t(
         "\n".join([report.scores.questionnaire.title, report.respondents, long_date(report.generated_on)])
     )

@@ -28,7 +28,7 @@ from scoring.engine import STATUS_LABELS, applies
 from scoring.french import long_date
 from scoring.priorities import Priority
 from scoring.recommend import priority_label
-from scoring.wording import half_step, status_label, variant_label
+from scoring.wording import half_step, questionnaire_name, status_label
 
 Cell = str | int | float | date | None
 BOLD = Font(bold=True)
@@ -131,7 +131,7 @@ def _synthesis(ws: Worksheet, report: ReportInput) -> None:
         ("Population", next((p.label for p in lists.population_bands if p.id == profile.population_band), "")),
         ("Région", next((r.label for r in lists.regions if r.id == profile.region), "")),
         ("Date du rapport", long_date(report.generated_on)),
-        ("Questionnaire", f"{q.title} ({variant_label(q.variant)}, version {q.version})"),
+        ("Questionnaire", questionnaire_name(q.title, q.variant, q.version)),
         ("Répondants", report.respondents),
         ("Kit de fiches RTES", report.advice.kit_title),
     ):

@@ -29,6 +29,13 @@ def question_numbers(
     return {q.id: n for n, q in enumerate(asked(questionnaire, territories, authority_type), 1)}
 
 
+def question_count_text(questionnaire: Questionnaire, territories: Territories) -> str:
+    """« 15 questions », or « 15 à 16 questions selon la collectivité » when the audience filters differ."""
+    counts = {len(asked(questionnaire, territories, a.id)) for a in territories.authority_types}
+    low, high = min(counts, default=0), max(counts, default=0)
+    return f"{low} questions" if low == high else f"{low} à {high} questions selon la collectivité"
+
+
 @dataclass(frozen=True)
 class Completion:
     """Questions answered out of those asked."""

@@ -30,6 +30,13 @@ def variant_label(variant: str) -> str:
     return wording().variants[variant]  # type: ignore[index]
 
 
+def questionnaire_name(title: str, variant: str, version: str) -> str:
+    """« Autodiagnostic ESS des territoires — version express (version 1.0) », the variant said once."""
+    label = variant_label(variant)
+    named = title if label.casefold() in title.casefold() else f"{title} — {label}"
+    return f"{named} (version {version})"
+
+
 def answer_label(special: str) -> str:
     """« Je ne sais pas » / « Non concerné »."""
     return str(getattr(wording().answers, special))

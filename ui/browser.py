@@ -38,6 +38,41 @@ def focus_step(title: str, step: int) -> None:
     _run(f"(window.parent.__autodiagFocusStep || window.__autodiagFocusStep)({literal}); // {step}")
 
 
+_PAGE_TOP = """
+(function () {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  const win = doc.defaultView || window;
+  const top = () => {
+    const main = doc.querySelector('[data-testid="stMain"]') || doc.querySelector("section.main");
+    if (main) { main.scrollTop = 0; }
+    win.scrollTo(0, 0);
+  };
+  top();
+  // The new page's title replaces the old one a moment later: then it takes the focus.
+  win.setTimeout(() => {
+    top();
+    const heading = doc.querySelector('[data-testid="stMain"] h1') || doc.querySelector("h1");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({preventScroll: true});
+    }
+  }, 350);
+})();
+"""
+
+
+def on_page_change(page_id: str) -> None:
+    """On moving to another page: show it from its top and give its title the keyboard focus.
+
+    Streamlit keeps the scroll position and drops the focus to the document when it changes page,
+    so a phone landed mid-page and a keyboard user started again from the top of the menu.
+    """
+    previous = st.session_state.get(keys.SHOWN_PAGE)
+    st.session_state[keys.SHOWN_PAGE] = page_id
+    if previous is not None and previous != page_id:
+        _run(_PAGE_TOP)
+
+
 def remembered() -> list[str]:
     """Ids of the diagnostics opened on this device, most recent first (the cookie plus this session)."""
     raw = st.context.cookies.get(COOKIE, "") if st.context.cookies else ""
