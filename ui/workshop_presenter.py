@@ -93,7 +93,7 @@ def question_screen(
     dimension, question = next((d, q) for d, q in questionnaire.questions() if q.id == qid)
     given = sum(p.responses.answers.get(qid) is not None for p in people)
     _p(
-        f"Question {ids.index(qid) + 1} sur {len(ids)} · Q{numbers[qid]} · {dimension.short_title}"
+        f"Q{numbers[qid]} · {dimension.short_title} · {ids.index(qid) + 1} / {len(ids)} à l’ordre du jour"
         f" · {given} réponse{'s' if given > 1 else ''} sur {len(people)}{_timer(state)}",
         "presenter-kicker",
     )
