@@ -10,7 +10,7 @@ from ui.text import escape_markdown
 
 RECOURSE = (
     "Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un "
-    "service et n’avez pas obtenu de réponse satisfaisante, vous pouvez :\n\n"
+    "service et n’avez pas obtenu de réponse satisfaisante, vous pouvez :\n\n"
     "- écrire un message au [Défenseur des droits](https://formulaire.defenseurdesdroits.fr/)\u00a0;\n"
     "- contacter [le délégué du Défenseur des droits dans votre région](https://www.defenseurdesdroits.fr/saisir/delegues)\u00a0;\n"
     "- envoyer un courrier par la poste (gratuit, ne pas mettre de timbre)\u00a0: "
@@ -25,7 +25,7 @@ def render() -> None:
     st.write(
         "Les collectivités territoriales et leurs partenaires s’engagent à rendre leurs services numériques "
         "accessibles (article 47 de la loi n° 2005-102 du 11 février 2005). Cette déclaration s’applique à "
-        "l’outil « Autodiagnostic ESS des territoires »."
+        "l’outil « Autodiagnostic ESS des territoires »."
     )
     st.header("État de conformité", anchor=False)
     st.write(
@@ -34,7 +34,7 @@ def render() -> None:
     )
     st.header("Contenus non accessibles", anchor=False)
     if content.exceptions:
-        st.write("Ces défauts viennent du cadriciel Streamlit et ne peuvent pas être corrigés par l’outil lui-même :")
+        st.write("Ces défauts viennent du cadriciel Streamlit et ne peuvent pas être corrigés par l’outil lui-même :")
         for item in content.exceptions:
             st.markdown(
                 f"- {escape_markdown(item.description)} (signalé en amont\u00a0: {escape_markdown(item.issue)})"

@@ -75,7 +75,7 @@ def _resume_link(rec: DiagnosticRecord) -> None:
     with st.expander("Lien de reprise (à conserver)"):
         st.write(
             "Ce lien rouvre ce diagnostic avec toutes ses réponses, sur ce poste ou un autre. Il donne accès aux "
-            "réponses : partagez-le seulement avec votre équipe. Ce diagnostic est aussi listé sur la page d’accueil "
+            "réponses : partagez-le seulement avec votre équipe. Ce diagnostic est aussi listé sur la page d’accueil "
             "de cet appareil."
         )
         st.code(link, language=None)
@@ -98,7 +98,7 @@ def _needs_profile(rec: DiagnosticRecord) -> bool:
     """Ask for the authority type first (participants answer about the workshop's authority)."""
     if rec.profile.get("authority_type") or rec.workshop_id:
         return False
-    st.warning("Renseignez d’abord le type de collectivité : il détermine les questions qui vous concernent.")
+    st.warning("Renseignez d’abord le type de collectivité : il détermine les questions qui vous concernent.")
     st.page_link(
         "app_pages/profile.py",
         label="Compléter le profil",
@@ -131,7 +131,7 @@ def _body(
     st.write(dim.description)
     actors = {a.id: a.name for a in catalogue().actors.actors}
     if dim.actors:
-        st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
+        st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
     saving.status_line()
     drawn = [question_widgets.importance(rec, q, dim, first_run, closed)]
     carried = diagnostics.carried_over(store(), rec)

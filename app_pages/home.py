@@ -42,7 +42,7 @@ def _resume() -> None:
         st.markdown("**Reprendre un diagnostic**")
         link = st.text_input(
             "Lien de reprise ou identifiant du diagnostic",
-            help="Le lien affiché en haut du questionnaire, ou l’identifiant qu’il contient après « d= ».",
+            help="Le lien affiché en haut du questionnaire, ou l’identifiant qu’il contient après « d= ».",
         )
         if st.form_submit_button("Reprendre"):
             rec = diagnostics.find_by_link(store(), link)
@@ -61,7 +61,7 @@ def _import() -> None:
     try:
         responses = read_answers_file(upload.getvalue(), catalogue())
     except ResponseError as exc:
-        st.error("Fichier refusé :\n\n" + "\n".join(f"- {escape_markdown(p)}" for p in exc.problems))
+        st.error("Fichier refusé :\n\n" + "\n".join(f"- {escape_markdown(p)}" for p in exc.problems))
         return
     if st.button("Créer un diagnostic avec ces réponses", type="primary"):
         diag_id = diagnostics.import_as_new(store(), responses)
@@ -72,7 +72,7 @@ def _import() -> None:
 
 def _forget(diag_id: str) -> None:
     browser.forget(diag_id)
-    page.flash("Diagnostic oublié sur cet appareil. Il reste enregistré : son lien de reprise l’ouvre toujours.")
+    page.flash("Diagnostic oublié sur cet appareil. Il reste enregistré : son lien de reprise l’ouvre toujours.")
 
 
 def _on_this_device() -> None:
@@ -108,7 +108,7 @@ def _on_this_device() -> None:
                 key=f"forget:{rec.id}",
                 on_click=_forget,
                 args=(rec.id,),
-                help="Retire ce diagnostic de cette liste ; il reste enregistré et son lien l’ouvre toujours.",
+                help="Retire ce diagnostic de cette liste ; il reste enregistré et son lien l’ouvre toujours.",
             )
 
 
@@ -121,7 +121,7 @@ def render() -> None:
         "que vous mobilisez (sensibilisation, observation, stratégie, animation, compétences, commande publique responsable)."
     )
     st.markdown(
-        "À la fin, vous obtenez : un **score de maturité** par dimension et deux **radars**, les **fiches des kits du RTES** "
+        "À la fin, vous obtenez : un **score de maturité** par dimension et deux **radars**, les **fiches des kits du RTES** "
         "adaptées à votre niveau de collectivité, les **acteurs à contacter** (CRESS, CNFPT, DLA, URSCOP…), "
         "un **rapport PDF** et un **classeur Excel** à présenter à vos élus."
     )
@@ -130,8 +130,8 @@ def render() -> None:
     st.header("Commencer", anchor=False)
     _choices()
     st.caption(
-        "Chaque réponse est enregistrée dès qu’elle est donnée. Gardez le lien de reprise : il permet de revenir "
-        "plus tard, depuis un autre poste, ou de travailler à plusieurs ; il donne aussi accès à vos réponses."
+        "Chaque réponse est enregistrée dès qu’elle est donnée. Gardez le lien de reprise : il permet de revenir "
+        "plus tard, depuis un autre poste, ou de travailler à plusieurs ; il donne aussi accès à vos réponses."
     )
     left, right = st.columns(2)
     with left:
@@ -139,7 +139,7 @@ def render() -> None:
     with right:
         _import()
     st.caption(
-        "Vous animez un atelier ? Utilisez « Animer un atelier » dans le menu. Vous participez à un atelier ? « Rejoindre un atelier »."
+        "Vous animez un atelier ? Utilisez « Animer un atelier » dans le menu. Vous participez à un atelier ? « Rejoindre un atelier »."
     )
 
 

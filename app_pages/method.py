@@ -15,7 +15,7 @@ def render() -> None:
     cat = catalogue()
     st.title("Méthode et calculs", anchor=False)
     st.write(
-        "Tout ce qui suit est lu dans les fichiers de contenu que l’outil utilise pour calculer : "
+        "Tout ce qui suit est lu dans les fichiers de contenu que l’outil utilise pour calculer : "
         "cette page ne peut donc pas contredire les résultats."
     )
     for section in method_sections(cat):
@@ -28,7 +28,7 @@ def render() -> None:
             st.table([dict(zip(section.header, row, strict=True)) for row in section.rows], hide_index=True)
     st.header("Sources", anchor=False)
     st.markdown(
-        "Critères de motivation et catégories de ressources présentés par les CRESS (journée CNFPT de Nancy, 2016) ; "
+        "Critères de motivation et catégories de ressources présentés par les CRESS (journée CNFPT de Nancy, 2016) ; "
         "kits MunicipalESS (2020), DépartementalESS et RégionalESS (2021) du [RTES](https://www.rtes.fr). "
         "Les fiches dont le titre n’est pas confirmé sont signalées comme telles dans l’application."
     )

@@ -18,7 +18,7 @@ def render() -> None:
     if rec is None:
         return
     if rec.workshop_id:
-        st.info("Vous participez à un atelier : le profil de la collectivité est celui que l’animateur a saisi.")
+        st.info("Vous participez à un atelier : le profil de la collectivité est celui que l’animateur a saisi.")
         st.page_link(
             "app_pages/diagnostic.py",
             label="Aller au questionnaire",
@@ -38,7 +38,7 @@ def render() -> None:
     if submitted:
         if values["authority_type"] is None:
             problem.error(
-                "Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées."
+                "Choisissez le type de collectivité : il détermine les questions posées et les fiches recommandées."
             )
             return
         diagnostics.update_profile(store(), rec.id, as_profile(values))

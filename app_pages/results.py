@@ -37,7 +37,7 @@ def _indices(scores: Scores) -> None:
     ):
         value = "non évalué" if index.value is None else f"{score_text(index.value)}/100"
         col.metric(label, value, help="Moyenne pondérée des dimensions évaluées.")
-        col.caption(f"Palier : **{index.band.label}**" if index.band else "Aucune dimension évaluée")
+        col.caption(f"Palier : **{index.band.label}**" if index.band else "Aucune dimension évaluée")
 
 
 def _radar(
@@ -48,7 +48,7 @@ def _radar(
     st.plotly_chart(fig, key=f"radar:{half}", config=CHART_CONFIG, theme=None)
     missing = [ds.dimension.short_title for ds in scores.half(half) if ds.score is None]
     if missing:
-        st.caption("Non représentées (non évaluées ou non concernées) : " + ", ".join(missing) + ".")
+        st.caption("Non représentées (non évaluées ou non concernées) : " + ", ".join(missing) + ".")
     st.table(radar_table(scores, half), hide_index=True)
     day = date.today()
     what = "radar-ressources" if half == "resource" else "radar-motivations"

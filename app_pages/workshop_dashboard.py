@@ -58,7 +58,7 @@ def _header(workshop: WorkshopRecord) -> None:
         )
     )
     if workshop.closed:
-        st.warning("Atelier clos : les participants ne peuvent plus ni rejoindre ni répondre.", icon=":material/lock:")
+        st.warning("Atelier clos : les participants ne peuvent plus ni rejoindre ni répondre.", icon=":material/lock:")
     base = workshop_share.base_url(links.DASHBOARD_PATH)
     token = presenter.state(store(), workshop).token
     share, project, close = st.columns([2.2, 1.4, 1], vertical_alignment="top")
@@ -68,7 +68,7 @@ def _header(workshop: WorkshopRecord) -> None:
         "Ouvrir l’écran à projeter",
         links.presenter_link(base, token),
         icon=":material/present_to_all:",
-        help="Ouvrez-le sur l’écran projeté (autre fenêtre ou autre ordinateur) : il ne contient aucun lien privé "
+        help="Ouvrez-le sur l’écran projeté (autre fenêtre ou autre ordinateur) : il ne contient aucun lien privé "
         "et suit les boutons ci-dessous. Ne projetez pas ce tableau de bord.",
         use_container_width=True,
     )
@@ -107,8 +107,8 @@ def render() -> None:
         f"Actualisation automatique (toutes les {REFRESH_S} secondes)",
         value=True,
         key=keys.DASHBOARD_AUTO_REFRESH,
-        help="Désactivez-la pour lire ou parcourir les vues sans qu’elles changent ; "
-        "rechargez alors avec le bouton « Actualiser ».",
+        help="Désactivez-la pour lire ou parcourir les vues sans qu’elles changent ; "
+        "rechargez alors avec le bouton « Actualiser ».",
     )
     if auto:
         _live(workshop)

@@ -54,11 +54,11 @@ def _offer_resume(code: str) -> None:
     if diag_id is None:
         return
     with st.container(border=True):
-        st.markdown(f"**Vous avez déjà rejoint l’atelier « {escape_markdown(workshop.title)} » sur cet appareil.**")
+        st.markdown(f"**Vous avez déjà rejoint l’atelier « {escape_markdown(workshop.title)} » sur cet appareil.**")
         if st.button("Reprendre mes réponses", type="primary", icon=":material/replay:", key="join:resume"):
             current.open_diagnostic(diag_id)
             st.switch_page("app_pages/diagnostic.py", query_params={params.DIAGNOSTIC: diag_id})
-        st.caption("Une autre personne utilise cet appareil ? Elle rejoint l’atelier avec le formulaire ci-dessous.")
+        st.caption("Une autre personne utilise cet appareil ? Elle rejoint l’atelier avec le formulaire ci-dessous.")
 
 
 def render() -> None:

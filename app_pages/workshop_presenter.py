@@ -16,7 +16,7 @@ from workshops import links
 REFRESH_S = 3
 NO_ACCESS = (
     "Cet écran s’ouvre avec le lien de projection affiché sur le tableau de bord de l’animateur. "
-    "Les participants utilisent le lien « Rejoindre un atelier »."
+    "Les participants utilisent le lien « Rejoindre un atelier »."
 )
 
 

@@ -124,11 +124,11 @@ def _scores(catalogue: Catalogue, questionnaires: list[Questionnaire]) -> Method
             "Score d’une question = niveau choisi ÷ niveau maximal de son échelle, de 0 à 1.",
             "Score d’une dimension = 100 × Σ (poids × score de la question) ÷ Σ poids, sur les seules questions qui "
             "ont reçu un niveau. «\u00a0Je ne sais pas\u00a0», «\u00a0Non concerné\u00a0» et l’absence de réponse "
-            "sont laissés de côté (jamais comptés comme zéro) : leur poids se reporte sur les autres questions.",
-            "Une dimension sans aucun niveau est «\u00a0non évaluée\u00a0» : pas de score, un vide sur le radar. "
+            "sont laissés de côté (jamais comptés comme zéro) : leur poids se reporte sur les autres questions.",
+            "Une dimension sans aucun niveau est «\u00a0non évaluée\u00a0» : pas de score, un vide sur le radar. "
             "Si toutes ses questions sont «\u00a0Non concerné\u00a0», elle est «\u00a0non concernée\u00a0».",
             "Couverture = part (pondérée) des questions ayant reçu un niveau, parmi celles qui ne sont pas "
-            "«\u00a0Non concerné\u00a0» ; la part de «\u00a0Je ne sais pas\u00a0» est donnée aussi.",
+            "«\u00a0Non concerné\u00a0» ; la part de «\u00a0Je ne sais pas\u00a0» est donnée aussi.",
             f"Indices motivations, ressources et global = moyennes des scores des dimensions évaluées ({weights}).",
         ],
     )
@@ -145,7 +145,7 @@ def _bands(catalogue: Catalogue) -> MethodSection:
         "Les paliers de maturité",
         [
             "Un score à la limite de deux paliers appartient au palier supérieur. Le palier se lit sur le score "
-            "exact ; les scores s’affichent arrondis à l’unité inférieure pour ne jamais montrer une borne non "
+            "exact ; les scores s’affichent arrondis à l’unité inférieure pour ne jamais montrer une borne non "
             f"atteinte{NBSP}: {number(example, 1)} s’affiche {shown_score(example)} et reste au palier "
             f"«\u00a0{bands[0].label}\u00a0»."
         ],
@@ -159,8 +159,8 @@ def _workshop() -> MethodSection:
         "En atelier",
         [],
         bullets=[
-            "Le niveau du groupe pour une question est la moyenne des niveaux donnés ; l’écart est max − min.",
-            f"Une question est divergente quand l’écart atteint {DIVERGENCE_SPREAD} niveaux : elle est à discuter "
+            "Le niveau du groupe pour une question est la moyenne des niveaux donnés ; l’écart est max − min.",
+            f"Une question est divergente quand l’écart atteint {DIVERGENCE_SPREAD} niveaux : elle est à discuter "
             "en priorité.",
             "Les scores du groupe se calculent à partir des niveaux moyens, avec les mêmes formules.",
         ],

@@ -17,8 +17,8 @@ def read_answers_file(raw: bytes, catalogue: Catalogue, expected_questionnaire: 
         expected = catalogue.questionnaire(expected_questionnaire).title
         raise ResponseError(
             [
-                f"Ce fichier répond au questionnaire « {responses.questionnaire} », alors que ce diagnostic utilise "
-                f"« {expected} » ({expected_questionnaire}). Importez-le depuis l’accueil pour créer un nouveau diagnostic."
+                f"Ce fichier répond au questionnaire « {responses.questionnaire} », alors que ce diagnostic utilise "
+                f"« {expected} » ({expected_questionnaire}). Importez-le depuis l’accueil pour créer un nouveau diagnostic."
             ]
         )
     problems = catalogue_problems(catalogue, responses)

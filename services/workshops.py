@@ -201,7 +201,7 @@ def add_paper(store: Store, workshop: WorkshopRecord, role_id: str | None) -> st
     try:
         return store.add_paper_participant(workshop.id, role_id)
     except WorkshopClosed as exc:
-        raise JoinRefused("L’atelier est clos : rouvrez-le pour saisir un questionnaire papier.") from exc
+        raise JoinRefused("L’atelier est clos : rouvrez-le pour saisir un questionnaire papier.") from exc
 
 
 def resume(store: Store, workshop: WorkshopRecord, diag_id: object) -> str | None:

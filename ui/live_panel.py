@@ -43,7 +43,7 @@ def _threshold() -> int:
 def _too_few(people: int) -> None:
     st.info(
         f"Cette vue s’affiche dès que {_threshold()} participants ont commencé à répondre "
-        f"(pour l’instant : {people}), afin que personne ne soit reconnaissable.",
+        f"(pour l’instant : {people}), afin que personne ne soit reconnaissable.",
         icon=":material/visibility_off:",
     )
 
@@ -59,7 +59,7 @@ def participation(people: Sequence[Participant]) -> None:
     ]
     st.table(pd.DataFrame(rows), hide_index=True)
     st.caption(f"Un rôle n’a sa ligne que s’il réunit au moins {_threshold()} personnes, et le reste du groupe aussi.")
-    st.caption("Aucun prénom n’est affiché : un nom à côté d’un avancement dirait à qui est la dernière réponse.")
+    st.caption("Aucun prénom n’est affiché : un nom à côté d’un avancement dirait à qui est la dernière réponse.")
 
 
 def radar(figures: GroupFigures | None, started: int) -> None:
@@ -68,7 +68,7 @@ def radar(figures: GroupFigures | None, started: int) -> None:
         _too_few(started)
         return
     st.caption(
-        f"Moyenne des {figures.size} participants ayant répondu ; la zone verte va du score individuel le plus bas "
+        f"Moyenne des {figures.size} participants ayant répondu ; la zone verte va du score individuel le plus bas "
         f"au plus haut (sur une dimension où au moins {_threshold()} personnes ont un score)."
     )
     cols = st.columns(2)
@@ -106,7 +106,7 @@ def distribution(
         ids = [q.id for q in questionnaire.dimension(chosen).questions if q.id in numbers and q.id in stats]
     if not ids:
         st.success(
-            "Rien à afficher pour l’instant : aucune question divergente, ou pas encore "
+            "Rien à afficher pour l’instant : aucune question divergente, ou pas encore "
             f"{_threshold()} réponses aux questions choisies."
         )
         return
@@ -116,7 +116,7 @@ def distribution(
         config=CHART_CONFIG,
         theme=None,
     )
-    st.caption("Chaque segment porte le numéro du niveau choisi ; le tableau ci-dessous donne les effectifs.")
+    st.caption("Chaque segment porte le numéro du niveau choisi ; le tableau ci-dessous donne les effectifs.")
     with st.expander("Données du graphique (nombre de participants par niveau)"):
         st.table(workshop_charts.distribution_table(stats, questionnaire, ids), hide_index=True)
 
@@ -148,11 +148,11 @@ def discussion(figures: GroupFigures | None, started: int, items: Sequence[Agend
     divergent = sum(item.stats.divergent for item in items)
     st.write(
         f"**{divergent} question{'s' if divergent > 1 else ''} divergente{'s' if divergent > 1 else ''}** "
-        "(niveaux donnés écartés d’au moins 2 crans) : à discuter en premier, dans cet ordre."
+        "(niveaux donnés écartés d’au moins 2 crans) : à discuter en premier, dans cet ordre."
     )
     if items:
         st.table(agenda_table(items), hide_index=True)
-        st.caption("Moy. : niveau moyen ; NSP : « je ne sais pas » ; NC : « non concerné ».")
+        st.caption("Moy. : niveau moyen ; NSP : « je ne sais pas » ; NC : « non concerné ».")
 
 
 def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
@@ -165,7 +165,7 @@ def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:
         table = pd.DataFrame([{k: v if isinstance(v, str) else number(v) for k, v in row.items()} for row in rows])
         st.table(table, hide_index=True)
         st.caption(
-            f"« – » : dimension non évaluée pour ce rôle. Une question ne compte pour un rôle que si au moins "
+            f"« – » : dimension non évaluée pour ce rôle. Une question ne compte pour un rôle que si au moins "
             f"{threshold} personnes de ce rôle et {threshold} des autres y ont répondu."
         )
     else:

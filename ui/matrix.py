@@ -42,7 +42,7 @@ def section(scores: Scores) -> None:
     """Heading, how to read it, then the chart (wide screens) or its table (phones)."""
     st.header("Matrice des priorités", anchor=False)
     st.write(
-        "Chaque dimension évaluée selon sa maturité et l’importance que vous lui donnez. « À prioriser » : "
+        "Chaque dimension évaluée selon sa maturité et l’importance que vous lui donnez. « À prioriser » : "
         "importante (2 ou 3) et encore peu avancée (score sous 50), à traiter en premier."
     )
     st.html(_CSS)

@@ -44,6 +44,6 @@ def guard(render: Callable[[], None]) -> None:
         ref = secrets.token_hex(4)
         log.exception("unexpected error (ref %s)", ref)
         st.error(
-            "Une erreur inattendue s’est produite ; vos réponses déjà enregistrées sont conservées. "
-            f"Rechargez la page ; si le problème persiste, signalez-le avec la référence {ref}."
+            "Une erreur inattendue s’est produite ; vos réponses déjà enregistrées sont conservées. "
+            f"Rechargez la page ; si le problème persiste, signalez-le avec la référence {ref}."
         )

@@ -20,8 +20,8 @@ from ui.resources import catalogue, store
 from ui.text import escape_markdown
 
 UNCONFIRMED = "titre non confirmé"
-NOTHING_EVALUATED = "Aucune dimension n’est encore évaluée : répondez au questionnaire pour voir vos priorités."
-ALL_REACHED = "Aucune dimension à améliorer : toutes ont atteint leur cible."
+NOTHING_EVALUATED = "Aucune dimension n’est encore évaluée : répondez au questionnaire pour voir vos priorités."
+ALL_REACHED = "Aucune dimension à améliorer : toutes ont atteint leur cible."
 
 
 def fiche_line(use: FicheUse, titles: dict[str, str], shown_for: str) -> str:
@@ -135,10 +135,10 @@ def section(rec: DiagnosticRecord, result: Recommendations, scores: Scores) -> N
         st.success(ALL_REACHED, icon=":material/check:")
     else:
         kit = result.audience.kit
-        assumed = " (type de collectivité non renseigné : kit supposé)" if result.audience.level_assumed else ""
+        assumed = " (type de collectivité non renseigné : kit supposé)" if result.audience.level_assumed else ""
         st.caption(
             f"Les dimensions où l’écart à votre cible, pondéré par l’importance que vous leur donnez, est le plus "
-            f"grand ; expliquées par vos réponses les plus faibles. Fiches du kit {kit.title} du RTES{assumed}."
+            f"grand ; expliquées par vos réponses les plus faibles. Fiches du kit {kit.title} du RTES{assumed}."
         )
     if result.priorities:
         lines = [summary_line(n, item, scores.questionnaire) for n, item in enumerate(result.priorities, 1)]

@@ -72,7 +72,7 @@ def _done(rec: DiagnosticRecord, scores: Scores) -> None:
     done = plans.done_since_previous(store(), rec)
     st.markdown(f"**Actions réalisées depuis le diagnostic précédent ({len(done)})**")
     if not done:
-        st.caption("Aucune action du plan précédent n’est marquée « Réalisée ».")
+        st.caption("Aucune action du plan précédent n’est marquée « Réalisée ».")
         return
     titles = {ds.dimension.id: ds.dimension.short_title for ds in scores.dimensions}
     lines = [

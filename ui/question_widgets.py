@@ -68,7 +68,7 @@ def question(
         saving.notice(key)
         if q.id in carried:
             st.caption(
-                ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
+                ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
             )
         _comment(rec, number, q, first_run, closed)
     return [("answer", q.id), ("comment", q.id)]

@@ -29,8 +29,8 @@ def _kept(kind: Item, widget_key: str, value: Any) -> Any:
     if kind == "comment" and isinstance(value, str) and len(value) > MAX_COMMENT:
         _say(
             widget_key,
-            f"Votre commentaire faisait {number(len(value))} caractères : les {number(MAX_COMMENT)} premiers sont "
-            "enregistrés et restent affichés ; la fin n’a pas été gardée. Raccourcissez-le si besoin.",
+            f"Votre commentaire faisait {number(len(value))} caractères : les {number(MAX_COMMENT)} premiers sont "
+            "enregistrés et restent affichés ; la fin n’a pas été gardée. Raccourcissez-le si besoin.",
             "warning",
         )
         value = value[:MAX_COMMENT]
@@ -56,7 +56,7 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
         pending[(diag_id, kind, item_id)] = value  # still shown, and retried until it is saved
         _say(
             widget_key,
-            f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
+            f"{exc} Votre réponse reste affichée : elle sera enregistrée dès que la base répondra, à votre prochain clic.",
         )
     else:
         pending.pop((diag_id, kind, item_id), None)
@@ -85,7 +85,7 @@ def retry_pending() -> int:
             break
     if pending:
         st.warning(
-            f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
+            f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
         )
     return len(pending)
 

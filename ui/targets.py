@@ -53,7 +53,7 @@ def _save(diag_id: str, saved: dict[str, Target]) -> None:
         page.flash(str(exc), "error")
         return
     if changed:  # a toast, seen wherever the page is scrolled (the form is far below the top)
-        st.toast("Cibles enregistrées : vos priorités sont recalculées à partir de l’écart à chaque cible.", icon="✅")
+        st.toast("Cibles enregistrées : vos priorités sont recalculées à partir de l’écart à chaque cible.", icon="✅")
 
 
 def form(diag_id: str, responses: ResponseSet, scores: Scores) -> None:
@@ -63,7 +63,7 @@ def form(diag_id: str, responses: ResponseSet, scores: Scores) -> None:
         st.write(
             "Pour chaque dimension, le score ou le palier que vous visez (par exemple d’ici un an). Sans cible, "
             "100/100 est visé. La priorité d’une dimension est l’importance que vous lui donnez (sur 3) multipliée "
-            "par l’écart entre sa cible et son score : une cible atteinte n’est plus une priorité."
+            "par l’écart entre sa cible et son score : une cible atteinte n’est plus une priorité."
         )
         saved = {ds.dimension.id: responses.targets.get(ds.dimension.id) for ds in scores.dimensions}
         with st.form(keys.TARGET_FORM, border=False):

@@ -23,14 +23,14 @@ def import_into(rec: DiagnosticRecord) -> None:
     """Replace this diagnostic's answers by a file's, after an explicit confirmation."""
     with st.expander("Importer des réponses dans ce diagnostic"):
         if rec.workshop_id:
-            st.caption("Le profil de la collectivité reste celui de l’atelier : seules les réponses sont importées.")
+            st.caption("Le profil de la collectivité reste celui de l’atelier : seules les réponses sont importées.")
         upload = st.file_uploader("Fichier JSON de réponses", type=["json"], key=f"import:{rec.id}")
         if upload is None:
             return
         try:
             responses = read_answers_file(upload.getvalue(), catalogue(), expected_questionnaire=rec.questionnaire_id)
         except ResponseError as exc:
-            st.error("Fichier refusé :\n\n" + "\n".join(f"- {escape_markdown(p)}" for p in exc.problems))
+            st.error("Fichier refusé :\n\n" + "\n".join(f"- {escape_markdown(p)}" for p in exc.problems))
             return
         count = len(diagnostics.responses(store(), rec.id).answers)
         st.write(f"Ce fichier contient {len(responses.answers)} réponses.")

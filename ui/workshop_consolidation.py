@@ -81,10 +81,10 @@ def summary(stats: QuestionStats) -> str:
     if stats.mean is not None:
         parts.append(f"moyenne {number(stats.mean, 1)}, écart {stats.spread}")
     parts.append(f"{stats.answered} niveau(x) donné(s)")
-    parts.append(f"{stats.dk} « je ne sais pas »")
-    parts.append(f"{stats.na} « non concerné »")
+    parts.append(f"{stats.dk} « je ne sais pas »")
+    parts.append(f"{stats.na} « non concerné »")
     parts.append(f"{stats.missing} sans réponse")
-    return "Le groupe : " + ", ".join(parts) + "."
+    return "Le groupe : " + ", ".join(parts) + "."
 
 
 def _show_message(key: str) -> None:
@@ -97,7 +97,7 @@ def _count(d: Discussion) -> str:
     done = sum(qid in d.saved.answers for qid in d.numbers)
     divergent = [qid for qid in d.numbers if qid in d.stats and d.stats[qid].divergent]
     done_divergent = sum(qid in d.saved.answers for qid in divergent)
-    return f"Consolidées : {done} sur {len(d.numbers)}, dont {done_divergent} divergente(s) sur {len(divergent)}"
+    return f"Consolidées : {done} sur {len(d.numbers)}, dont {done_divergent} divergente(s) sur {len(divergent)}"
 
 
 def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -> None:
@@ -113,9 +113,9 @@ def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -
     next_id = next_divergent(d.ids, question.id, d.stats, done)
     label = f"Q{d.numbers[question.id]}"
     if question.id in d.saved.answers:
-        status = f":material/check: enregistrée : {_label(d.saved.answers[question.id], question)}"
+        status = f":material/check: enregistrée : {_label(d.saved.answers[question.id], question)}"
     elif proposal is not None:
-        status = f"proposition (moyenne arrondie) : {_label(proposal, question)}"
+        status = f"proposition (moyenne arrondie) : {_label(proposal, question)}"
     else:
         status = f"pas de proposition (moins de {anonymity.min_people(catalogue())} réponses)"
     done_count = sum(qid in d.saved.answers for qid in d.numbers)
@@ -173,7 +173,7 @@ def tail(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:
             f"Reprendre la proposition du groupe pour les {len(proposals)} question(s) non consolidée(s)",
             on_click=_fill_remaining,
             args=(workshop, proposals, importance),
-            help="Utile en fin d’atelier, quand le temps manque : les questions déjà consolidées ne changent pas. "
+            help="Utile en fin d’atelier, quand le temps manque : les questions déjà consolidées ne changent pas. "
             "Les importances non renseignées reprennent la moyenne du groupe.",
         )
     _show_message(keys.CONSOLIDATION_ALL_MESSAGE)

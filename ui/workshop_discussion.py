@@ -98,7 +98,7 @@ def controls(workshop: WorkshopRecord, state: PresenterState, d: Discussion) -> 
             on_click=presenter.start,
             args=(store(), workshop, d.current),
             key="presenter:start",
-            help="L’écran de projection passe du code à la première question (raccourci : D).",
+            help="L’écran de projection passe du code à la première question (raccourci : D).",
             shortcut="D",
             use_container_width=True,
         )
@@ -135,7 +135,7 @@ def controls(workshop: WorkshopRecord, state: PresenterState, d: Discussion) -> 
         _timer_controls(workshop)
     st.caption(
         ("L’écran projeté montre la question" if state.started else "L’écran projeté montre le code pour rejoindre")
-        + " · raccourcis : ← précédente, → suivante, V révéler ou masquer"
+        + " · raccourcis : ← précédente, → suivante, V révéler ou masquer"
         + ("" if state.started else ", D démarrer")
     )
 
@@ -162,7 +162,7 @@ def current_question(workshop: WorkshopRecord, state: PresenterState, people: Se
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.selectbox(
-            "Question à l’écran (ordre du jour : divergentes d’abord)",
+            "Question à l’écran (ordre du jour : divergentes d’abord)",
             d.ids,
             format_func=labels.__getitem__,
             key=keys.CONSOLIDATION_QUESTION,
@@ -174,7 +174,7 @@ def current_question(workshop: WorkshopRecord, state: PresenterState, people: Se
         st.markdown(f"**Q{d.numbers[d.current]}. {escape_markdown(question.text)}**")
         stats = d.stats.get(d.current)
         if stats is None:
-            st.caption(f"Moins de {anonymity.min_people(catalogue())} réponses à cette question : figures masquées.")
+            st.caption(f"Moins de {anonymity.min_people(catalogue())} réponses à cette question : figures masquées.")
         else:
             st.caption(workshop_consolidation.summary(stats))
             fig = group_distribution_figure(d.stats, d.questionnaire, [d.current], d.numbers)
@@ -186,6 +186,6 @@ def current_question(workshop: WorkshopRecord, state: PresenterState, people: Se
                 legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "font": {"size": 11}},
             )
             st.plotly_chart(fig, key="discussion_chart", config=CHART_CONFIG, theme=None)
-        st.caption("À l’écran : " + ("résultats révélés." if state.revealed else "résultats masqués."))
+        st.caption("À l’écran : " + ("résultats révélés." if state.revealed else "résultats masqués."))
     with right:
         workshop_consolidation.question_form(workshop, question, d)

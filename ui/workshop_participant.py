@@ -36,7 +36,7 @@ def banner(rec: DiagnosticRecord) -> bool:
     )
     if workshop.closed:
         st.warning(
-            "Cet atelier est clos : vos réponses sont conservées et restent consultables, mais ne peuvent plus "
+            "Cet atelier est clos : vos réponses sont conservées et restent consultables, mais ne peuvent plus "
             "être modifiées.",
             icon=":material/lock:",
         )
@@ -50,7 +50,7 @@ def _finish(diag_id: str) -> bool:
     except AnswersClosed as exc:
         page.flash(str(exc), "error")
         return False
-    page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
+    page.flash("Merci ! Vos réponses sont enregistrées. Vous pouvez encore les modifier tant que l’atelier est ouvert.")
     return True
 
 
@@ -79,7 +79,7 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
     st.header("Votre atelier", anchor=False)
     workshop = workshops.of_participant(store(), rec)
     if workshop is not None and workshop.closed:
-        st.caption(":material/lock: Atelier clos : vos réponses sont conservées mais ne sont plus modifiables.")
+        st.caption(":material/lock: Atelier clos : vos réponses sont conservées mais ne sont plus modifiables.")
     elif not rec.finished:
         st.write("Quand vous avez répondu à tout ce que vous pouviez, indiquez-le à l’animateur.")
         if st.button("J’ai terminé", type="primary", icon=":material/check:", key="participant_finished_results"):
@@ -94,8 +94,8 @@ def results_section(rec: DiagnosticRecord, own: Scores) -> None:
         )
         return
     st.write(
-        f"Vos scores comparés à ceux des {view.size} participants qui ont commencé à répondre : la ligne "
-        "violette est la moyenne du groupe, la zone verte va du score le plus bas au plus haut ; une question "
+        f"Vos scores comparés à ceux des {view.size} participants qui ont commencé à répondre : la ligne "
+        "violette est la moyenne du groupe, la zone verte va du score le plus bas au plus haut ; une question "
         f"ou une dimension n’y compte que si au moins {threshold + 1} personnes y ont répondu."
     )
     cols = st.columns(2)

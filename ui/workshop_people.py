@@ -44,7 +44,7 @@ def _remove(workshop: WorkshopRecord, labels: dict[str, str]) -> None:
         _say("error", str(exc))
         return
     st.session_state.pop(keys.REMOVE_PARTICIPANT, None)
-    _say("success", f"{labels[diag_id]} a été retiré de l’atelier ; les résultats du groupe sont recalculés.")
+    _say("success", f"{labels[diag_id]} a été retiré de l’atelier ; les résultats du groupe sont recalculés.")
 
 
 def _merge(workshop: WorkshopRecord, labels: dict[str, str]) -> None:
@@ -60,7 +60,7 @@ def _merge(workshop: WorkshopRecord, labels: dict[str, str]) -> None:
     st.session_state.pop(keys.MERGE_OTHER, None)
     _say(
         "success",
-        f"Les deux participations sont fusionnées en « {labels[keep]} » ; les résultats du groupe sont recalculés.",
+        f"Les deux participations sont fusionnées en « {labels[keep]} » ; les résultats du groupe sont recalculés.",
     )
 
 
@@ -74,7 +74,7 @@ def manage(workshop: WorkshopRecord) -> None:
         st.caption(
             "Utile si quelqu’un a rejoint deux fois ou par erreur. La liste ne montre que le prénom et le rôle, "
             "jamais les réponses. Seule une participation sans réponse peut être retirée, et une fusion demande "
-            "que l’une des deux soit vide : sinon les résultats du groupe, avant et après, laisseraient deviner "
+            "que l’une des deux soit vide : sinon les résultats du groupe, avant et après, laisseraient deviner "
             "des réponses."
         )
         left, right = st.columns(2)
@@ -117,8 +117,8 @@ def paper(workshop: WorkshopRecord) -> None:
     with st.container(border=True):
         st.markdown("**Questionnaires papier**")
         st.caption(
-            "Pour les personnes sans téléphone : imprimez le questionnaire vierge, puis saisissez chaque "
-            "questionnaire rempli comme un participant (marqué « papier »)."
+            "Pour les personnes sans téléphone : imprimez le questionnaire vierge, puis saisissez chaque "
+            "questionnaire rempli comme un participant (marqué « papier »)."
         )
         workshop_exports.blank_questionnaire_button(workshop)
         st.radio(
@@ -138,7 +138,7 @@ def paper(workshop: WorkshopRecord) -> None:
             st.error(escape_markdown(text))
         created = st.session_state.get(keys.PAPER_CREATED)
         if created:
-            st.success("Participant « papier » créé : saisissez ses réponses dans le questionnaire.")
+            st.success("Participant « papier » créé : saisissez ses réponses dans le questionnaire.")
             base = workshop_share.base_url(links.DASHBOARD_PATH)
             st.link_button(
                 "Saisir ses réponses (nouvel onglet)",

@@ -102,7 +102,7 @@ def question_screen(
         _p("Les résultats s’afficheront quand l’animateur les révélera.", "presenter-big")
         return
     if qid not in stats:
-        _p(f"Moins de {threshold} réponses à cette question : résultats non affichés.", "presenter-big")
+        _p(f"Moins de {threshold} réponses à cette question : résultats non affichés.", "presenter-big")
         return
     left, right = st.columns([3, 2])
     with left:

@@ -87,7 +87,7 @@ def test_a_file_for_the_other_questionnaire_is_refused_inside_a_diagnostic(tmp_p
     diag_id = store.create_diagnostic("ess-territoires-express", {"authority_type": "region"})
     at = open_page("app_pages/results.py", diag_id)
     at.file_uploader(key=f"import:{diag_id}").set_value(("r.json", EXAMPLE, "application/json")).run()
-    assert "Ce fichier répond au questionnaire « ess-territoires »" in texts(at)
+    assert "Ce fichier répond au questionnaire «\u00a0ess-territoires\u00a0»" in texts(at)
 
 
 @pytest.mark.usefixtures("database")

@@ -411,7 +411,7 @@ def test_consolidation_is_prefilled_with_the_rounded_group_mean_and_saved_with_i
     assert saved.answers == {"ess_weight_knowledge": "dk"}
     assert saved.comments == {"ess_weight_knowledge": "Personne n’a les chiffres : demander à la CRESS."}
     assert "Réponse du groupe enregistrée pour la question Q1." in texts(at)
-    assert "Consolidées : 1 sur 15, dont 1 divergente(s) sur 1" in str(at.get("progress")[0].proto)
+    assert "Consolidées\u00a0: 1 sur 15, dont 1 divergente(s) sur 1" in str(at.get("progress")[0].proto)
     next_question = at.selectbox(key="consolidation:question").value
     assert next_question != "ess_weight_knowledge"
     assert at.radio(key=f"cons:q:{next_question}").value == consolidation_prefill(stats[next_question])

@@ -149,7 +149,7 @@ def test_the_facilitator_merges_an_empty_duplicate_but_never_two_answered_partic
     merge("Prénom0 (élu)", "Prénom0 bis (élu)")
     assert not at.exception
     assert store.get_diagnostic(again) is None and len(store.participant_records(workshop.id)) == 3
-    assert "fusionnées en « Prénom0 (élu) »" in texts(at)
+    assert "fusionnées en «\u00a0Prénom0 (élu)\u00a0»" in texts(at)
     merge("Prénom0 (élu)", "Prénom1 (élu)")  # both answered: the figures would give one away
     assert "laisserait deviner ses réponses" in texts(at)
     assert len(store.participant_records(workshop.id)) == 3
