@@ -57,7 +57,7 @@
 
   /* A table wider than its box scrolls inside it: that box must take the keyboard focus so it can be
    * scrolled without a mouse (axe scrollable-region-focusable, RGAA 7.3). Only when it overflows. */
-  var SCROLL_BOX = ".stTable > div";
+  var SCROLL_BOX = ".stTable > div, [data-testid='stCode'] pre";
   function fixScrollable(root) {
     var boxes = root.querySelectorAll ? root.querySelectorAll(SCROLL_BOX) : [];
     for (var i = 0; i < boxes.length; i++) {
@@ -66,7 +66,8 @@
         if (!box.hasAttribute("tabindex")) {
           box.setAttribute("tabindex", "0");
           box.setAttribute("role", "region");
-          box.setAttribute("aria-label", data.scrollLabel || "Tableau (défilement horizontal)");
+          box.setAttribute("aria-label", box.tagName === "PRE" ? "Lien ou texte à copier (défilement horizontal)"
+            : (data.scrollLabel || "Tableau (défilement horizontal)"));
         }
       } else if (box.getAttribute("role") === "region") {
         box.removeAttribute("tabindex");

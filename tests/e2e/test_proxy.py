@@ -165,7 +165,7 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
 
     os.kill(deployment.instances[a], signal.SIGKILL)
     expected_a = {"ess_weight_knowledge": 3, "jobs_creation_support": "dk"}
-    assert store.load_responses(id_a)["answers"] == expected_a
+    assert store.load_responses(id_a).answers == expected_a
 
     # the participant of the dead instance reloads their tab: nginx sends them to the other one
     assert _port_of(on_a.reload()) == b
@@ -189,8 +189,8 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
     for dashboard in dashboards.values():
         expect(_counts(dashboard)).to_contain_text("3 participants ·", timeout=30_000)
 
-    assert store.load_responses(id_a)["answers"] == {**expected_a, "needs_identification": 2}
-    assert store.load_responses(id_b)["answers"] == {"ess_weight_knowledge": 1, "jobs_creation_support": 4}
+    assert store.load_responses(id_a).answers == {**expected_a, "needs_identification": 2}
+    assert store.load_responses(id_b).answers == {"ess_weight_knowledge": 1, "jobs_creation_support": 4}
     assert sorted(p.id for p in store.list_participants(workshop.id)) == sorted([id_a, id_b, id_c])
     store.dispose()
 
