@@ -82,7 +82,14 @@ def _resume_link(rec: DiagnosticRecord) -> None:
 
 
 def _navigation(rec: DiagnosticRecord, step: int, n_steps: int, closed: bool) -> None:
-    left, _, right = st.columns([1, 2, 1])
+    left, middle, right = st.columns([1, 2, 1])
+    if step < n_steps and not rec.workshop_id:  # the results so far, one step away from any step
+        middle.page_link(
+            "app_pages/results.py",
+            label="Voir les résultats à ce stade",
+            icon=":material/radar:",
+            query_params={params.DIAGNOSTIC: rec.id},
+        )
     if step > 1:
         left.button("← Dimension précédente", on_click=_go, args=(step - 1,), use_container_width=True)
     if step < n_steps:

@@ -48,15 +48,21 @@ _PAGE_TOP = """
     win.scrollTo(0, 0);
   };
   top();
-  // The new page's title replaces the old one a moment later: then it takes the focus.
-  win.setTimeout(() => {
-    top();
+  // The new page's title replaces the old one a moment later: then it takes the focus (again if a
+  // late re-render of the page dropped it to the document).
+  const focusTitle = (first) => {
+    const active = doc.activeElement;
+    if (!first && active && active !== doc.body) { return; }
+    if (first) { top(); }
     const heading = doc.querySelector('[data-testid="stMain"] h1') || doc.querySelector("h1");
     if (heading) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({preventScroll: true});
     }
-  }, 350);
+  };
+  win.setTimeout(() => focusTitle(true), 350);
+  win.setTimeout(() => focusTitle(false), 1000);
+  win.setTimeout(() => focusTitle(false), 2000);
 })();
 """
 
