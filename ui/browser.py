@@ -50,19 +50,21 @@ _PAGE_TOP = """
   top();
   // The new page's title replaces the old one a moment later: then it takes the focus (again if a
   // late re-render of the page dropped it to the document).
-  const focusTitle = (first) => {
+  const main = () => doc.querySelector('[data-testid="stMain"]');
+  const focusTitle = () => {
+    // Never take the focus from a field of the new page the person is already using.
     const active = doc.activeElement;
-    if (!first && active && active !== doc.body) { return; }
-    if (first) { top(); }
+    const inPage = active && active !== doc.body && main() && main().contains(active);
+    if (inPage) { return; }
+    top();
     const heading = doc.querySelector('[data-testid="stMain"] h1') || doc.querySelector("h1");
     if (heading) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({preventScroll: true});
     }
   };
-  win.setTimeout(() => focusTitle(true), 350);
-  win.setTimeout(() => focusTitle(false), 1000);
-  win.setTimeout(() => focusTitle(false), 2000);
+  win.setTimeout(focusTitle, 350);
+  win.setTimeout(focusTitle, 1000);
 })();
 """
 

@@ -191,7 +191,7 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
 
     assert store.load_responses(id_a).answers == {**expected_a, "needs_identification": 2}
     assert store.load_responses(id_b).answers == {"ess_weight_knowledge": 1, "jobs_creation_support": 4}
-    assert sorted(p.id for p in store.list_participants(workshop.id)) == sorted([id_a, id_b, id_c])
+    assert sorted(rec.id for rec, _ in store.participant_responses(workshop.id)) == sorted([id_a, id_b, id_c])
     store.dispose()
 
 
