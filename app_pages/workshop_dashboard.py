@@ -38,6 +38,7 @@ def facilitator_workshop() -> WorkshopRecord | None:
 
 
 def _set_closed(workshop_id: str, closed: bool) -> None:
+    st.session_state.pop(keys.CONFIRM_CLOSE, None)
     if closed:
         workshops.close(store(), workshop_id)
         page.flash(
@@ -72,14 +73,36 @@ def _header(workshop: WorkshopRecord) -> None:
         "et suit les boutons ci-dessous. Ne projetez pas ce tableau de bord.",
         use_container_width=True,
     )
-    close.button(
-        "Rouvrir l’atelier" if workshop.closed else "Clore l’atelier",
-        icon=":material/lock_open:" if workshop.closed else ":material/lock:",
-        on_click=_set_closed,
-        args=(workshop.id, not workshop.closed),
-        use_container_width=True,
-        key="reopen_workshop" if workshop.closed else "close_workshop",
-    )
+    if workshop.closed:
+        close.button(
+            "Rouvrir l’atelier",
+            icon=":material/lock_open:",
+            on_click=_set_closed,
+            args=(workshop.id, False),
+            use_container_width=True,
+            key="reopen_workshop",
+        )
+    elif st.session_state.get(keys.CONFIRM_CLOSE) == workshop.id:
+        close.warning("Clore l’atelier\u00a0? Plus personne ne pourra répondre ni rejoindre.")
+        close.button(
+            "Oui, clore l’atelier",
+            icon=":material/lock:",
+            on_click=_set_closed,
+            args=(workshop.id, True),
+            type="primary",
+            use_container_width=True,
+            key="close_workshop",
+        )
+        close.button("Annuler", on_click=st.session_state.pop, args=(keys.CONFIRM_CLOSE, None), key="close_cancel")
+    else:
+        close.button(
+            "Clore l’atelier",
+            icon=":material/lock:",
+            on_click=st.session_state.__setitem__,
+            args=(keys.CONFIRM_CLOSE, workshop.id),
+            use_container_width=True,
+            key="close_ask",
+        )
     page.show_flashes()
 
 

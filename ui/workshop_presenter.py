@@ -15,8 +15,9 @@ from reports.charts import group_distribution_figure
 from scoring.completion import question_numbers
 from scoring.french import number
 from scoring.models import Questionnaire
-from services import PresenterState, WorkshopRecord, presenter
-from ui.resources import catalogue
+from scoring.wording import answer_label
+from services import PresenterState, WorkshopRecord, presenter, workshops
+from ui.resources import catalogue, store
 from ui.workshop_data import participants
 from workshops import anonymity, links
 from workshops.participants import Participant
@@ -113,7 +114,12 @@ def question_screen(
         )
         st.plotly_chart(fig, key="presenter_chart", theme=None, config={"displayModeBar": False, "staticPlot": True})
         s = stats[qid]
-        if s.mean is not None:
+        agreed = workshops.collegial_responses(store(), workshop).answers.get(qid)
+        if agreed is not None:
+            level = next((lv.label for lv in question.levels if lv.value == agreed), "")
+            said = answer_label(agreed) if isinstance(agreed, str) else f"{agreed} · {level}"
+            _p(f"Réponse retenue par le groupe\u00a0: {said}", "presenter-big")
+        elif s.mean is not None:
             _p(
                 f"Moyenne {number(s.mean, 1)} · écart {s.spread}{' · à discuter' if s.divergent else ''}",
                 "presenter-big",

@@ -368,10 +368,15 @@ def test_roles_and_comments_are_shown_to_the_facilitator_only_from_three_people(
 
 
 @pytest.mark.usefixtures("database")
-def test_the_facilitator_closes_and_reopens_the_workshop() -> None:
+def test_the_facilitator_closes_the_workshop_after_confirming_and_reopens_it() -> None:
     store = Store()
     workshop = _workshop(store)
     at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at.button(key="close_ask").click().run()
+    assert not store.get_workshop(workshop.id).closed  # type: ignore[union-attr]  # asked first
+    at.button(key="close_cancel").click().run()
+    assert not any(b.key == "close_workshop" for b in at.button)
+    at.button(key="close_ask").click().run()
     at.button(key="close_workshop").click().run()
     assert store.get_workshop(workshop.id).closed  # type: ignore[union-attr]
     assert "Atelier clos" in texts(at)

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from scoring.completion import question_numbers
 from scoring.loader import default_catalogue
+from services import workshops
 from storage import Store, WorkshopRecord
 from tests.app.conftest import new_app, texts
 
@@ -85,6 +86,9 @@ def test_the_presenter_hides_results_until_revealed_then_shows_figures_and_comme
     assert at.get("plotly_chart") and "Moyenne 2,5 · écart 4 · à discuter" in page
     assert all(f"Remarque {i}" in page for i in range(4))
     assert "Prénom" not in page
+    workshops.consolidate(store, workshop, "ess_weight_knowledge", 2, "")  # the group agreed: the wall says so
+    at.run()
+    assert "Réponse retenue par le groupe\u00a0: 2 · Chiffres ponctuels" in _everything(at)
 
 
 @pytest.mark.usefixtures("database")

@@ -214,6 +214,7 @@ def _workshop(app: RunningApp, browser: Browser, tmp_path: Path) -> None:
     assert len(consolidated) >= 5
 
     dashboard.get_by_role("button", name="Clore l’atelier").click()
+    dashboard.get_by_role("button", name="Oui, clore l’atelier").click()
     expect(dashboard.get_by_text("Atelier clos : les participants ne peuvent plus")).to_be_visible()
     late = phones[1].new_page()
     late.goto(f"{app.url}/questionnaire?d={ids[1]}")
