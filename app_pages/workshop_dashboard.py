@@ -16,6 +16,7 @@ from ui.workshop_data import participants
 from workshops import links
 
 REFRESH_S = 5
+PEOPLE_REFRESH_S = 15
 NO_ACCESS = (
     "Ce tableau de bord s’ouvre uniquement avec le lien d’animation privé, reçu à la création de l’atelier. "
     "Les participants utilisent le lien « Rejoindre un atelier »."
@@ -106,6 +107,12 @@ def _header(workshop: WorkshopRecord) -> None:
     page.show_flashes()
 
 
+@st.fragment(run_every=PEOPLE_REFRESH_S)
+def _people(workshop: WorkshopRecord) -> None:
+    """The participants list follows who joins (its choices are kept across refreshes)."""
+    page.guard(lambda: workshop_people.manage(workshop))
+
+
 @st.fragment(run_every=REFRESH_S)
 def _live(workshop: WorkshopRecord) -> None:
     """Re-run on its own every few seconds, in this facilitator's session only."""
@@ -142,7 +149,7 @@ def render() -> None:
     st.header("Consolidation et rapports", anchor=False)
     page.guard(lambda: workshop_consolidation.tail(workshop, participants(workshop.id)))
     st.header("Participants", anchor=False)
-    page.guard(lambda: workshop_people.manage(workshop))
+    _people(workshop)
 
 
 page.guard(render)
