@@ -24,6 +24,7 @@ if str(REPO_ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) omits
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from tests.e2e.server import ARTIFACTS, CHROMIUM_ARGS, DEBIAN_CHROMIUM, AppServer, app_server, default_env  # noqa: E402
+from tests.pg import PostgresServer, PostgresStartError  # noqa: E402
 
 TIMEOUT_MS = 30_000  # two cores, a server and a browser: be generous
 NAVIGATION_TIMEOUT_MS = 60_000
@@ -55,6 +56,19 @@ def app() -> Iterator[RunningApp]:
     env = default_env(Path(tempfile.mkdtemp(prefix="autodiag-e2e-")))
     with app_server(env, log_name="e2e-server.log", extra_args=NO_WATCHER) as server:
         yield RunningApp(server, env["DATABASE_URL"])
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the module that asks for it (a failure to start fails CI)."""
+    try:
+        server = PostgresServer().start()
+    except PostgresStartError as exc:
+        if _in_ci():
+            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="module")

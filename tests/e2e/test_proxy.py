@@ -20,12 +20,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Response, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Response, expect
 
 from storage import Store, WorkshopRecord
 from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
-from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM
-from tests.pg import PostgresServer, PostgresStartError
+from tests.pg import PostgresServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
@@ -34,28 +33,6 @@ PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes
 TIMEOUT_MS = 30_000
 COOKIE = "autodiag_instance"
 INSTANCE_HEADER = "x-autodiag-instance"
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresServer]:
-    """A throwaway PostgreSQL server for this module."""
-    try:
-        server = PostgresServer().start()
-    except PostgresStartError as exc:
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
-        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium, headless (never `playwright install`)."""
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @contextmanager

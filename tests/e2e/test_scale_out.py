@@ -10,17 +10,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from storage import Store, WorkshopRecord
-from tests.e2e.server import CHROMIUM_ARGS, DEBIAN_CHROMIUM, app_server, start_app
-from tests.pg import PostgresServer, PostgresStartError
+from tests.e2e.server import app_server, start_app
+from tests.pg import PostgresServer
 
 pytestmark = [pytest.mark.e2e]
 
@@ -28,28 +26,6 @@ EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
 TIMEOUT_MS = 30_000
 NO_WATCHER = ("--server.fileWatcherType", "none")  # files edited during a run must not reload modules
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresServer]:
-    """A throwaway PostgreSQL server for this module."""
-    try:
-        server = PostgresServer().start()
-    except PostgresStartError as exc:
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
-        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium, headless (never `playwright install`)."""
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _page(browser: Browser) -> Page:
