@@ -154,7 +154,7 @@ def bench_step(questionnaire_id: str, step: int, runs: int, folder: Path) -> Non
     assert any(r.key == key for r in at.radio), f"{key} is not on step {step}"
     page_raw, page, page_gc = timed_reruns(lambda i: at.radio(key=key).set_value(values[i % len(values)]).run(), runs)
     assert not at.exception, at.exception
-    saved = store.load_responses(diag_id)["answers"].get(clicked.id)
+    saved = store.load_responses(diag_id).answers.get(clicked.id)
     assert saved == values[(WARM_UP + runs - 1) % len(values)], f"the last click was not saved ({saved!r})"
     # (the last timed loop ends on the same value index as the first: WARM_UP + runs - 1)
 

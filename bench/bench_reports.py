@@ -28,7 +28,7 @@ from tests.samples import sample_action_plan, sample_participants, sample_respon
 FIRST_REPORT = """
 import sys, time
 sys.path.insert(0, ".")
-from reports.samples import sample_action_plan, sample_responses
+from tests.samples import sample_action_plan, sample_responses
 from scoring.loader import default_catalogue
 catalogue = default_catalogue()
 full = sample_responses(catalogue, "ess-territoires")

@@ -9,7 +9,7 @@ from typing import Literal
 from scoring.completion import Completion, asked, completion
 from scoring.loader import Catalogue
 from scoring.models import Profile, ResponseSet
-from storage import DiagnosticRecord, Store
+from storage import DiagnosticRecord, Stamp, Store
 
 Item = Literal["answer", "importance", "target", "comment"]
 
@@ -65,21 +65,19 @@ def responses(store: Store, diag_id: str) -> ResponseSet:
     return store.load_responses(diag_id)
 
 
-def save(store: Store, diag_id: str, kind: Item, item_id: str, value: object) -> None:
+def save(store: Store, diag_id: str, kind: Item, item_id: str, value: object) -> Stamp:
     """Save one answer, importance, target or comment as it is given (None or blank removes it).
 
     Raises `AnswersClosed` for a participant of a closed workshop, `StorageError` when the
     database fails: the caller keeps the value and says so.
     """
     if kind == "answer":
-        store.save_answer(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
-    elif kind == "importance":
-        store.save_importance(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
-    elif kind == "target":
-        store.save_target(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
-    else:
-        text = value if isinstance(value, str) else None
-        store.save_comment(diag_id, item_id, text)
+        return store.save_answer(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
+    if kind == "importance":
+        return store.save_importance(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
+    if kind == "target":
+        return store.save_target(diag_id, item_id, value)  # type: ignore[arg-type]  # checked by storage
+    return store.save_comment(diag_id, item_id, value if isinstance(value, str) else None)
 
 
 def update_profile(store: Store, diag_id: str, profile: Profile) -> None:

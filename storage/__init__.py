@@ -5,6 +5,7 @@ shows `StorageError` messages, which are French, as they are.
 """
 
 from storage.connection import make_engine
+from storage.database import Stamp
 from storage.errors import (
     AnswersClosed,
     DiagnosticNotFound,
@@ -29,6 +30,7 @@ __all__ = [
     "ParticipantHasAnswers",
     "PresenterState",
     "ProfileLocked",
+    "Stamp",
     "StorageError",
     "StorageUnavailable",
     "Store",

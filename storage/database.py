@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -93,15 +94,28 @@ def insert_diagnostic(
     return diag_id
 
 
-def touch(conn: Connection, diag_id: str, **values: Any) -> None:
+class Stamp(NamedTuple):
+    """A diagnostic's `updated_at` just before a write and the one the write set."""
+
+    before: datetime
+    after: datetime
+
+
+def touch(conn: Connection, diag_id: str, **values: Any) -> Stamp:
     """Set `updated_at` (and `values`) on a diagnostic; DiagnosticNotFound if it is absent.
+
+    Returns the stamp before and after, so that a caller holding the diagnostic as it was at
+    `before` knows its copy is current once its own change is applied (nobody wrote in between).
 
     On PostgreSQL this also locks the diagnostic's row until the transaction ends, so
     writes to one diagnostic are serialised and always lock in the same order.
     """
-    result = conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(updated_at=utc_now(), **values))
-    if result.rowcount == 0:
+    before = conn.execute(select(diagnostics.c.updated_at).where(diagnostics.c.id == diag_id)).scalar()
+    now = utc_now()
+    result = conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(updated_at=now, **values))
+    if before is None or result.rowcount == 0:
         raise DiagnosticNotFound(diag_id)
+    return Stamp(before, now)
 
 
 def exists(conn: Connection, diag_id: str) -> bool:

@@ -35,7 +35,7 @@ from storage.answer_rows import (
     upsert,
 )
 from storage.answer_rows import split_answer as _answer
-from storage.database import diagnostic_records, exists, insert_diagnostic, touch
+from storage.database import Stamp, diagnostic_records, exists, insert_diagnostic, touch
 from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
 from storage.participants import ParticipantMixin
 from storage.presenter import PresenterMixin
@@ -95,24 +95,25 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
             _check_answerable(conn, diag_id)
             touch(conn, diag_id, finished=bool(finished))
 
-    def save_answer(self, diag_id: str, question_id: str, value: int | str | None, carried_over: bool = False) -> None:
-        """Set (or with None remove) one answer: a level, "dk" or "na"."""
+    def save_answer(self, diag_id: str, question_id: str, value: int | str | None, carried_over: bool = False) -> Stamp:
+        """Set (or with None remove) one answer: a level, "dk" or "na"; returns its new `updated_at`."""
         with self._write() as conn:
             _check_answerable(conn, diag_id)
-            touch(conn, diag_id)
+            stamp = touch(conn, diag_id)
             _put_answer(conn, diag_id, question_id, value, carried_over)
+            return stamp
 
-    def save_comment(self, diag_id: str, item_id: str, text: str | None) -> None:
+    def save_comment(self, diag_id: str, item_id: str, text: str | None) -> Stamp:
         """Set (or with None or blank text remove) the comment on a question or dimension."""
-        self.save_many(diag_id, comment_texts={item_id: text})
+        return self.save_many(diag_id, comment_texts={item_id: text})
 
-    def save_importance(self, diag_id: str, dimension_id: str, value: int | None) -> None:
+    def save_importance(self, diag_id: str, dimension_id: str, value: int | None) -> Stamp:
         """Set (or with None remove) the importance 0..3 of a dimension."""
-        self.save_many(diag_id, importance_values={dimension_id: value})
+        return self.save_many(diag_id, importance_values={dimension_id: value})
 
-    def save_target(self, diag_id: str, dimension_id: str, value: float | str | None) -> None:
+    def save_target(self, diag_id: str, dimension_id: str, value: float | str | None) -> Stamp:
         """Set (or with None remove) a dimension's target: a score 0..100 or a band id."""
-        self.save_many(diag_id, target_values={dimension_id: value})
+        return self.save_many(diag_id, target_values={dimension_id: value})
 
     def save_many(
         self,
@@ -121,11 +122,12 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
         comment_texts: dict[str, str | None] | None = None,
         importance_values: dict[str, int | None] | None = None,
         target_values: dict[str, float | str | None] | None = None,
-    ) -> None:
-        """Set several answers, comments, importances and targets in one transaction (None or blank removes one)."""
+    ) -> Stamp:
+        """Set several answers, comments, importances and targets in one transaction (None or blank removes one);
+        returns the diagnostic's new `updated_at`."""
         with self._write() as conn:
             _check_answerable(conn, diag_id)
-            touch(conn, diag_id)
+            stamp = touch(conn, diag_id)
             for question_id, value in (answer_values or {}).items():
                 _put_answer(conn, diag_id, question_id, value)
             for item_id, text in (comment_texts or {}).items():
@@ -148,6 +150,7 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
                     remove(conn, targets, diag_id, dimension_id)
                 else:
                     upsert(conn, targets, target_row(diag_id, dimension_id, target))
+            return stamp
 
     def load_responses(self, diag_id: str) -> ResponseSet:
         """The diagnostic's answers, importances, comments and profile."""

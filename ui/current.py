@@ -9,7 +9,7 @@ import streamlit as st
 
 from scoring.engine import Scores, score
 from scoring.models import Questionnaire, ResponseSet
-from services import DiagnosticRecord, diagnostics, params
+from services import DiagnosticRecord, Stamp, diagnostics, params
 from ui import keys
 from ui.profile_fields import PROFILE_FIELDS
 from ui.resources import catalogue, store
@@ -81,6 +81,15 @@ def load_values(rec: DiagnosticRecord) -> bool:
         state[keys.LOADED_STAMP] = rec.updated_at
         state[keys.LOADED_DIAGNOSTIC] = rec.id
     return first
+
+
+def saved_own_change(diag_id: str, widget_key: str, value: Any, stamp: Stamp) -> None:
+    """After this session's own save: its copy stays current (no re-read) if nobody wrote in between."""
+    state = st.session_state
+    if state.get(keys.LOADED_DIAGNOSTIC) != diag_id or state.get(keys.LOADED_STAMP) != stamp.before:
+        return  # another tab or person wrote meanwhile: the next run reads everything again
+    state[keys.WIDGET_VALUES][widget_key] = value
+    state[keys.LOADED_STAMP] = stamp.after
 
 
 def seed(shown: Iterable[str]) -> None:

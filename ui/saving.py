@@ -47,7 +47,7 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
     pending: dict[tuple[str, str, str], Any] = st.session_state.setdefault(keys.PENDING_WRITES, {})
     widget_key = keys.widget(kind, item_id)
     try:
-        diagnostics.save(store(), diag_id, kind, item_id, value)
+        stamp = diagnostics.save(store(), diag_id, kind, item_id, value)
     except AnswersClosed as exc:
         pending.pop((diag_id, kind, item_id), None)
         current.forget_widgets()  # show the saved answers again, not the refused one
@@ -60,6 +60,8 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
         )
     else:
         pending.pop((diag_id, kind, item_id), None)
+        shown = (value or "") if kind == "comment" else value  # as `current` holds a missing comment
+        current.saved_own_change(diag_id, widget_key, shown, stamp)
         st.session_state[keys.LAST_SAVED] = datetime.now(PARIS)
 
 
