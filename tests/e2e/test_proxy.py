@@ -20,10 +20,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Response, expect
+from playwright.sync_api import Browser, Page, Response, expect
 
 from storage import Store, WorkshopRecord
 from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
+from tests.e2e.workshop_steps import answer, checked, counts
 from tests.pg import PostgresServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -97,24 +98,6 @@ def _join(page: Page, base: str, workshop: WorkshopRecord) -> tuple[str, int]:
     return match.group(1), port
 
 
-def _answer(page: Page, number: int, option: str, dimension: str) -> None:
-    """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
-    page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:")).get_by_text(option).click()
-    progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
-    expect(progress).to_be_visible(timeout=TIMEOUT_MS)
-
-
-def _checked(page: Page, number: int, option: str) -> bool:
-    group = page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
-    group.wait_for()
-    return group.get_by_role("radio", name=option).is_checked()
-
-
-def _counts(page: Page) -> Locator:
-    """The dashboard's live counts line (« 2 participants · 2 ont commencé · … »)."""
-    return page.get_by_text(re.compile(r"participants? · .* mis à jour à"))
-
-
 def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: Deployment, browser: Browser) -> None:
     proxy = deployment.proxy_url
     a, b = sorted(deployment.instances)
@@ -126,19 +109,19 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
         dashboards[port] = _page(browser, proxy, cookies[port])
         served = dashboards[port].goto(f"{proxy}/tableau-de-bord?animation={workshop.facilitator_token}")
         assert _port_of(served) == port
-        expect(_counts(dashboards[port])).to_contain_text("0 participant ·")
+        expect(counts(dashboards[port])).to_contain_text("0 participant ·")
 
     on_a, on_b = _page(browser, proxy, cookies[a]), _page(browser, proxy, cookies[b])
     id_a, port = _join(on_a, proxy, workshop)
     assert port == a
-    _answer(on_a, 1, "3 · Portrait détaillé", "Poids de l’ESS")
+    answer(on_a, 1, "3 · Portrait détaillé", "Poids de l’ESS")
     on_a.get_by_role("button", name="Dimension suivante →").click()
-    _answer(on_a, 2, "Je ne sais pas", "Création d’emplois")
+    answer(on_a, 2, "Je ne sais pas", "Création d’emplois")
     id_b, port = _join(on_b, proxy, workshop)
     assert port == b
-    _answer(on_b, 1, "1 · ", "Poids de l’ESS")
+    answer(on_b, 1, "1 · ", "Poids de l’ESS")
     for dashboard in dashboards.values():  # each instance's dashboard sees both instances' participants
-        expect(_counts(dashboard)).to_contain_text("2 participants · 2 ont commencé", timeout=20_000)
+        expect(counts(dashboard)).to_contain_text("2 participants · 2 ont commencé", timeout=20_000)
 
     os.kill(deployment.instances[a], signal.SIGKILL)
     expected_a = {"ess_weight_knowledge": 3, "jobs_creation_support": "dk"}
@@ -146,25 +129,25 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
 
     # the participant of the dead instance reloads their tab: nginx sends them to the other one
     assert _port_of(on_a.reload()) == b
-    assert _checked(on_a, 2, "Je ne sais pas")
+    assert checked(on_a, 2, "Je ne sais pas")
     # or opens their own link in a new browser session, still pinned to the dead instance
     resumed = _page(browser, proxy, cookies[a])
     assert _port_of(resumed.goto(f"{proxy}/questionnaire?d={id_a}")) == b
     resumed.get_by_role("radiogroup", name=re.compile(r"^Question 3\s:")).wait_for()  # where they stopped
     resumed.get_by_role("button", name="← Dimension précédente").click()
     resumed.get_by_role("button", name="← Dimension précédente").click()
-    assert _checked(resumed, 1, "3 · Portrait détaillé")
+    assert checked(resumed, 1, "3 · Portrait détaillé")
     on_a.get_by_role("button", name="Dimension suivante →").click()
-    _answer(on_a, 3, "2 · ", "Besoins des habitants")
+    answer(on_a, 3, "2 · ", "Besoins des habitants")
     # the participant of the surviving instance goes on as if nothing happened
     on_b.get_by_role("button", name="Dimension suivante →").click()
-    _answer(on_b, 2, "4 · ", "Création d’emplois")
+    answer(on_b, 2, "4 · ", "Création d’emplois")
     # a newcomer joins after the crash; both dashboards show them, the orphaned one without a reload
     newcomer = _page(browser, proxy, cookies[a])
     id_c, port = _join(newcomer, proxy, workshop)
     assert port == b
     for dashboard in dashboards.values():
-        expect(_counts(dashboard)).to_contain_text("3 participants ·", timeout=30_000)
+        expect(counts(dashboard)).to_contain_text("3 participants ·", timeout=30_000)
 
     assert store.load_responses(id_a).answers == {**expected_a, "needs_identification": 2}
     assert store.load_responses(id_b).answers == {"ess_weight_knowledge": 1, "jobs_creation_support": 4}

@@ -14,10 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from storage import Store, WorkshopRecord
 from tests.e2e.server import app_server, start_app
+from tests.e2e.workshop_steps import answer, checked, counts
 from tests.pg import PostgresServer
 
 pytestmark = [pytest.mark.e2e]
@@ -46,24 +47,6 @@ def _join(page: Page, base: str, workshop: WorkshopRecord) -> str:
     return match.group(1)
 
 
-def _answer(page: Page, number: int, option: str, dimension: str) -> None:
-    """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
-    page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:")).get_by_text(option).click()
-    progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
-    expect(progress).to_be_visible(timeout=TIMEOUT_MS)
-
-
-def _checked(page: Page, number: int, option: str) -> bool:
-    group = page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
-    group.wait_for()
-    return group.get_by_role("radio", name=option).is_checked()
-
-
-def _counts(page: Page) -> Locator:
-    """The dashboard's line of counts (« 1 participant · 1 a commencé · … »)."""
-    return page.get_by_test_id("stCaptionContainer").filter(has_text="mis à jour à")
-
-
 @pytest.mark.postgres
 def test_a_participant_answering_on_one_instance_is_seen_by_the_dashboard_on_another(
     postgres: PostgresServer, browser: Browser
@@ -79,12 +62,12 @@ def test_a_participant_answering_on_one_instance_is_seen_by_the_dashboard_on_ano
         assert a.port != b.port
         facilitator = _page(browser)
         facilitator.goto(f"{b.url}/tableau-de-bord?animation={workshop.facilitator_token}")
-        expect(_counts(facilitator)).to_contain_text("0 participant ·")
+        expect(counts(facilitator)).to_contain_text("0 participant ·")
         participant = _page(browser)
         diag_id = _join(participant, a.url, workshop)
-        _answer(participant, 1, "3 · Portrait détaillé", "Poids de l’ESS")
+        answer(participant, 1, "3 · Portrait détaillé", "Poids de l’ESS")
         # no reload on B: its dashboard refreshes itself every 5 s from the shared database
-        expect(_counts(facilitator)).to_contain_text("1 participant · 1 a commencé", timeout=20_000)
+        expect(counts(facilitator)).to_contain_text("1 participant · 1 a commencé", timeout=20_000)
         assert store.load_responses(diag_id).answers == {"ess_weight_knowledge": 3}
         (record,) = [rec for rec, _ in store.participant_responses(workshop.id)]
         assert (record.id, record.role) == (diag_id, "elu")
@@ -106,9 +89,9 @@ def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_th
     try:
         page = _page(browser)
         diag_id = _join(page, server.url, workshop)
-        _answer(page, 1, "3 · Portrait détaillé", "Poids de l’ESS")
+        answer(page, 1, "3 · Portrait détaillé", "Poids de l’ESS")
         page.get_by_role("button", name="Dimension suivante →").click()
-        _answer(page, 2, "Je ne sais pas", "Création d’emplois")
+        answer(page, 2, "Je ne sais pas", "Création d’emplois")
         server.kill()  # SIGKILL: no shutdown code runs
         expected = {"ess_weight_knowledge": 3, "jobs_creation_support": "dk"}
         assert store.load_responses(diag_id).answers == expected
@@ -118,13 +101,13 @@ def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_th
         resumed.goto(f"{server.url}/questionnaire?d={diag_id}")  # opens where they stopped: step 3
         resumed.get_by_role("radiogroup", name=re.compile(r"^Question 3\s:")).wait_for()
         resumed.get_by_role("button", name="← Dimension précédente").click()
-        assert _checked(resumed, 2, "Je ne sais pas")
+        assert checked(resumed, 2, "Je ne sais pas")
         resumed.get_by_role("button", name="← Dimension précédente").click()
-        assert _checked(resumed, 1, "3 · Portrait détaillé")
+        assert checked(resumed, 1, "3 · Portrait détaillé")
         # the tab that was open during the crash reloads its link and goes on answering
         page.reload()  # its URL says step 2
         page.get_by_role("button", name="Dimension suivante →").click()
-        _answer(page, 3, "2 · ", "Besoins des habitants")
+        answer(page, 3, "2 · ", "Besoins des habitants")
         assert store.load_responses(diag_id).answers == {**expected, "needs_identification": 2}
         assert [p.id for p in [rec for rec, _ in store.participant_responses(workshop.id)]] == [
             diag_id

@@ -1,0 +1,28 @@
+"""What a participant and a facilitator do in the multi-instance tests (test_scale_out, test_proxy)."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.conftest import TIMEOUT_MS
+
+
+def answer(page: Page, number: int, option: str, dimension: str) -> None:
+    """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
+    page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:")).get_by_text(option).click()
+    progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
+    expect(progress).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def checked(page: Page, number: int, option: str) -> bool:
+    """Whether question `number` shows `option` as the answer."""
+    group = page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
+    group.wait_for()
+    return group.get_by_role("radio", name=option).is_checked()
+
+
+def counts(page: Page) -> Locator:
+    """The dashboard's line of counts (« 2 participants · 2 ont commencé · … »)."""
+    return page.get_by_test_id("stCaptionContainer").filter(has_text="mis à jour à")
