@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from scoring.completion import Completion, asked, asked_in, completion, question_numbers
+from scoring.completion import asked, asked_in, question_numbers
 from scoring.models import Dimension, Question, Questionnaire
 from scoring.wording import half_step
 from services import DiagnosticRecord, diagnostics, params
-from services.diagnostics import Item
-from ui import browser, current, keys, page, question_widgets, saving, workshop_participant
+from ui import browser, current, keys, page, question_widgets, saving, step_progress, workshop_participant
 from ui.resources import catalogue, store
+from ui.step_progress import StepView, saved_done
 from ui.text import escape_markdown
-
-STATUS_ICONS = [
-    (":material/radio_button_unchecked:", "à faire"),
-    (":material/timelapse:", "en cours"),
-    (":material/check_circle:", "complète"),
-]
 
 
 def _applicable(dim: Dimension, authority_type: str | None) -> list[Question]:
     return asked_in(dim, catalogue().territories, authority_type)
-
-
-def _done(questions: list[Question]) -> Completion:
-    return completion(questions, {x.id: current.saved_value(keys.answer(x.id)) for x in questions})
 
 
 def _first_unfinished(q: Questionnaire, authority_type: str | None, carried: set[str]) -> int:
@@ -33,7 +25,7 @@ def _first_unfinished(q: Questionnaire, authority_type: str | None, carried: set
     from the previous diagnostic and not yet confirmed (1 if everything is answered)."""
     for i, dim in enumerate(q.dimensions, 1):
         questions = _applicable(dim, authority_type)
-        if not _done(questions).complete or any(x.id in carried for x in questions):
+        if not saved_done(questions).complete or any(x.id in carried for x in questions):
             return i
     return 1
 
@@ -51,22 +43,18 @@ def _go(step: int) -> None:
     st.query_params[params.STEP] = str(step)
 
 
-def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> None:
+def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> Any:
+    """The dimensions with their progress; returns the current one's place (its questions redraw it)."""
+    current_entry = None
     with st.sidebar:
         st.markdown("**Dimensions**")
         for i, dim in enumerate(q.dimensions, 1):
-            questions = _applicable(dim, authority_type)
-            done = _done(questions)
-            icon, status = STATUS_ICONS[2 if done.complete else 1 if done.answered else 0]
-            st.button(
-                f"{i}. {dim.short_title} · {done.answered}/{done.applicable}",
-                key=f"jump:{dim.id}",
-                on_click=_go,
-                args=(i,),
-                icon=icon,
-                type="primary" if i == step else "tertiary",
-                help=f"{half_step(dim.half)} : {dim.title} ({status})",
-            )
+            if i == step:
+                current_entry = st.empty()
+                continue
+            progress = saved_done(_applicable(dim, authority_type))
+            step_progress.sidebar_button(st, i, dim, progress, key=f"jump:{dim.id}", on_click=_go)
+    return current_entry
 
 
 def _resume_link(rec: DiagnosticRecord) -> None:
@@ -115,38 +103,45 @@ def _needs_profile(rec: DiagnosticRecord) -> bool:
     return True
 
 
-def _header(rec: DiagnosticRecord, q: Questionnaire, step: int, share: float) -> bool:
-    """Title, workshop banner, progress and resume link; True when the workshop is closed (read-only)."""
+def _header(rec: DiagnosticRecord, q: Questionnaire) -> tuple[bool, Any]:
+    """Title, workshop banner, progress bar's place and resume link; (workshop closed, progress place)."""
     name = rec.profile.get("name") or "Collectivité sans nom"
     st.title("Questionnaire", anchor=False)
     st.caption(escape_markdown(f"{name} · {q.title}"))
     page.show_flashes()
     closed = workshop_participant.banner(rec)
-    text = f"Étape {step} sur {len(q.dimensions)} · {share:.0%} des questions renseignées".replace("%", "\u00a0%")
-    st.progress(share, text=text)
+    progress = st.empty()
     _resume_link(rec)
-    return closed
+    return closed, progress
 
 
-def _body(
-    rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, step: int, first_run: bool, closed: bool
-) -> list[tuple[Item, str]]:
-    """The step itself: heading, description, helpers, importance, then each question."""
+def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step: int, closed: bool) -> None:
+    """The step itself: heading, description, helpers, save status, importance, then each question."""
+    authority_type = rec.profile.get("authority_type")
+    dim = q.dimensions[step - 1]
     title = f"{half_step(dim.half)} · {dim.title}"
     st.header(title, anchor=False)
     browser.focus_step(title, step)
     st.write(dim.description)
     actors = {a.id: a.name for a in catalogue().actors.actors}
     if dim.actors:
-        st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
-    saving.status_line()
-    drawn = [question_widgets.importance(rec, q, dim, first_run, closed)]
+        st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
+    progress, sidebar_entry = places
+    view = StepView(
+        progress=progress,
+        status=st.empty(),
+        sidebar_entry=sidebar_entry,
+        number=step,
+        steps=len(q.dimensions),
+        dimension=dim,
+        step_questions=_applicable(dim, authority_type),
+        asked=asked(q, catalogue().territories, authority_type),
+    )
+    question_widgets.importance(rec, q, dim, view, closed)
     carried = diagnostics.carried_over(store(), rec)
-    authority_type = rec.profile.get("authority_type")
     numbers = question_numbers(q, catalogue().territories, authority_type)
-    for question in _applicable(dim, authority_type):
-        drawn += question_widgets.question(rec, numbers[question.id], question, carried, first_run, closed)
-    return drawn
+    for question in view.step_questions:
+        question_widgets.question(rec, numbers[question.id], question, carried, view, closed)
 
 
 def render() -> None:
@@ -161,19 +156,22 @@ def render() -> None:
     first_run = current.load_values(rec)
     step = _step(rec, q, authority_type)
     dim = q.dimensions[step - 1]
+    drawn = question_widgets.drawn(dim, _applicable(dim, authority_type))
     if not first_run:
-        shown = [keys.importance(dim.id)]
-        for question in _applicable(dim, authority_type):
-            shown += [keys.answer(question.id), keys.comment(question.id)]
-        current.seed(shown)
+        current.seed(keys.widget(kind, item) for kind, item in drawn)
+    st.session_state.pop(keys.RERUN_PAGE, None)  # this run is the whole page
     saving.retry_pending()
-    share = _done(asked(q, catalogue().territories, authority_type)).share
-    closed = _header(rec, q, step, share)
+    closed, progress = _header(rec, q)
     if _needs_profile(rec):
+        progress.progress(0.0, text=step_progress.progress_text(step, len(q.dimensions), 0.0))
         return
     browser.questionnaire_helpers()
-    _sidebar(q, authority_type, step)
-    drawn = _body(rec, q, dim, step, first_run, closed)
+    sidebar_entry = _sidebar(q, authority_type, step)
+    st.session_state[keys.DRAWING_FIRST_RUN] = first_run
+    try:
+        _body(rec, q, (progress, sidebar_entry), step, closed)
+    finally:
+        st.session_state[keys.DRAWING_FIRST_RUN] = False
     saving.other_notices()
     if first_run:
         saving.reconcile(rec.id, drawn)

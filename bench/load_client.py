@@ -35,6 +35,7 @@ class Widget:
     id: str
     label: str
     options: list[str] = field(default_factory=list)
+    fragment: str = ""  # the fragment that drew it: a change re-runs that fragment, as in a browser
 
 
 @dataclass
@@ -76,9 +77,11 @@ def _value_of(option: str) -> int | str:
     return int(option.split(" ", 1)[0])
 
 
-async def _rerun(ws: Any, p: Participant, trigger: str | None = None, fragment: str | None = None) -> float:
-    """Send a rerun (of the page, or of an auto-rerun fragment) as the browser does and read until
-    the script has finished; returns seconds."""
+async def _rerun(
+    ws: Any, p: Participant, trigger: str | None = None, fragment: str | None = None, clicked: str | None = None
+) -> float:
+    """Send a rerun as the browser does (of the page; of an auto-rerun `fragment`; of the fragment that
+    drew the widget `clicked`, if any) and read until the script has finished; returns seconds."""
     msg = BackMsg()
     state = msg.rerun_script
     state.query_string = p.query_string
@@ -88,6 +91,8 @@ async def _rerun(ws: Any, p: Participant, trigger: str | None = None, fragment: 
     if fragment is not None:
         state.fragment_id = fragment
         state.is_auto_rerun = True
+    elif clicked is not None and p.widgets[clicked].fragment:
+        state.fragment_id = p.widgets[clicked].fragment
     for widget_id, value in p.values.items():
         if widget_id in p.widgets:
             state.widget_states.widgets.append(WidgetState(id=widget_id, string_value=value))
@@ -101,12 +106,13 @@ async def _rerun(ws: Any, p: Participant, trigger: str | None = None, fragment: 
         fwd = ForwardMsg.FromString(raw)
         kind = fwd.WhichOneof("type")
         if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-            element = fwd.delta.new_element
+            element, drawn_by = fwd.delta.new_element, fwd.delta.fragment_id
             which = element.WhichOneof("type")
             if which == "radio":
-                seen[element.radio.id] = Widget(element.radio.id, element.radio.label, list(element.radio.options))
+                radio = element.radio
+                seen[radio.id] = Widget(radio.id, radio.label, list(radio.options), drawn_by)
             elif which == "button":
-                seen[element.button.id] = Widget(element.button.id, element.button.label)
+                seen[element.button.id] = Widget(element.button.id, element.button.label, fragment=drawn_by)
             elif which == "exception":
                 p.errors.append(element.exception.message)
             elif which == "alert" and element.alert.format == 1:  # ERROR: e.g. a refused save
@@ -120,8 +126,10 @@ async def _rerun(ws: Any, p: Participant, trigger: str | None = None, fragment: 
         elif kind == "script_finished":
             if fwd.script_finished not in FINISHED:
                 raise ProtocolError(f"script finished with status {fwd.script_finished}")
-            if fragment is None:
+            if fragment is None and clicked is None:
                 p.widgets = seen
+            else:  # a fragment's rerun redraws that fragment's widgets only
+                p.widgets.update(seen)
             return time.perf_counter() - started
 
 
@@ -165,7 +173,7 @@ async def participant_loop(
                 p.values[widget_id] = option
                 p.sent += 1
                 p.expected[_key_of(widget_id).removeprefix("q:")] = _value_of(option)
-                p.latencies.append(await _rerun(ws, p))
+                p.latencies.append(await _rerun(ws, p, clicked=widget_id))
                 p.acknowledged += 1
             if pause:
                 await asyncio.sleep(rng.uniform(0.5 * pause, 1.5 * pause))

@@ -17,6 +17,8 @@ CURRENT_DIAGNOSTIC = "current_diagnostic_id"
 FLASH = "flash_messages"
 SAVE_ERROR = "save_error"
 PENDING_WRITES = "pending_writes"
+RERUN_PAGE = "rerun_page"
+DRAWING_FIRST_RUN = "drawing_first_run"
 CONFIRM_IMPORT = "confirm_import"
 
 # Workshops.

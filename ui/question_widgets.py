@@ -1,4 +1,9 @@
-"""The widgets of one questionnaire step: the dimension's importance and each question with its comment."""
+"""The widgets of one questionnaire step: the dimension's importance and each question with its comment.
+
+Each is a fragment: a click re-runs that question alone, then redraws what the answer changes
+elsewhere on the page (`ui.step_progress`). A save that makes the page read-only (a workshop closed
+meanwhile) runs the whole page again.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,28 @@ from scoring.models import Dimension, Question, Questionnaire
 from scoring.wording import answer_label
 from services import DiagnosticRecord
 from services.diagnostics import Item
-from ui import current, keys, saving
+from ui import current, keys, saving, step_progress
+from ui.step_progress import StepView
 from ui.text import escape_markdown
 
 
-def _default(key: str, options: list[Any], first_run: bool) -> dict[str, Any]:
-    """On a session's first run, the saved value as the widget's default (see `current.load_widgets`)."""
-    if not first_run:
+def _first_run() -> bool:
+    """True while the page draws this session's first run of the diagnostic (never in a fragment's rerun)."""
+    return bool(st.session_state.get(keys.DRAWING_FIRST_RUN))
+
+
+def _default(key: str, options: list[Any]) -> dict[str, Any]:
+    """On a session's first run, the saved value as the widget's default (see `current.seed`)."""
+    if not _first_run():
         return {}
     saved = current.saved_value(key)
     return {"index": options.index(saved) if saved in options else None}
 
 
-def importance(
-    rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, first_run: bool, closed: bool = False
-) -> tuple[Item, str]:
-    """The « how much does it matter » question of a dimension; returns what it saves."""
+@st.fragment
+def importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, view: StepView, closed: bool = False) -> None:
+    """The « how much does it matter » question of a dimension."""
+    saving.rerun_page_if_asked()
     scale = {lv.value: lv.label for lv in q.importance_scale}
     key, args = saving.save_callback(rec.id, "importance", dim.id)
     st.radio(
@@ -37,16 +48,26 @@ def importance(
         on_change=saving.save,
         args=args,
         disabled=closed,
-        **_default(key, list(scale), first_run),
+        **_default(key, list(scale)),
     )
     saving.notice(key)
-    return "importance", dim.id
+    step_progress.draw(view, "importance")
 
 
+def drawn(dim: Dimension, questions: list[Question]) -> list[tuple[Item, str]]:
+    """What a step's widgets save: its importance, each question's answer and comment."""
+    items: list[tuple[Item, str]] = [("importance", dim.id)]
+    for x in questions:
+        items += [("answer", x.id), ("comment", x.id)]
+    return items
+
+
+@st.fragment
 def question(
-    rec: DiagnosticRecord, number: int, q: Question, carried: set[str], first_run: bool, closed: bool = False
-) -> list[tuple[Item, str]]:
+    rec: DiagnosticRecord, number: int, q: Question, carried: set[str], view: StepView, closed: bool = False
+) -> None:
     """A question: its levels with their descriptions, « je ne sais pas », « non concerné », a comment."""
+    saving.rerun_page_if_asked()
     levels = {lv.value: lv for lv in q.levels}
     options: list[int | str] = [*levels, "dk", "na"]
     with st.container(border=True):
@@ -63,22 +84,22 @@ def question(
             args=args,
             label_visibility="collapsed",
             disabled=closed,
-            **_default(key, options, first_run),
+            **_default(key, options),
         )
         saving.notice(key)
         if q.id in carried:
             st.caption(
                 ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
             )
-        _comment(rec, number, q, first_run, closed)
-    return [("answer", q.id), ("comment", q.id)]
+        _comment(rec, number, q, closed)
+    step_progress.draw(view, q.id)
 
 
-def _comment(rec: DiagnosticRecord, number: int, q: Question, first_run: bool, closed: bool) -> None:
+def _comment(rec: DiagnosticRecord, number: int, q: Question, closed: bool) -> None:
     """The optional comment; longer than the limit it is kept up to the limit, with a word under it."""
     ckey, cargs = saving.save_callback(rec.id, "comment", q.id)
     has_text = bool(current.saved_value(ckey) or st.session_state.get(ckey))
-    default: dict[str, Any] = {"value": current.saved_value(ckey) or ""} if first_run else {}
+    default: dict[str, Any] = {"value": current.saved_value(ckey) or ""} if _first_run() else {}
     notice = st.session_state.get(keys.FIELD_NOTICES, {}).get(ckey)
     label = f"Commentaire sur la question {number}" + (" (1)" if has_text else "")
     with st.expander(label, expanded=has_text or bool(notice)):  # a comment, or a word about it, stays in view

@@ -19,7 +19,8 @@ MAX_COMMENT = 5000
 
 
 def save(diag_id: str, kind: Item, item_id: str, widget_key: str) -> None:
-    """Widget callback: write the widget's value now; on failure keep it for a retry."""
+    """Widget callback: write the widget's value now (after any earlier one still waiting); on failure keep it."""
+    retry()
     value = _kept(kind, widget_key, st.session_state.get(widget_key))
     _write(diag_id, kind, item_id, value)
 
@@ -51,6 +52,7 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
     except AnswersClosed as exc:
         pending.pop((diag_id, kind, item_id), None)
         current.forget_widgets()  # show the saved answers again, not the refused one
+        st.session_state[keys.RERUN_PAGE] = True  # the whole page, now read-only (see `rerun_page_if_asked`)
         _say(widget_key, str(exc))
     except StorageError as exc:
         pending[(diag_id, kind, item_id)] = value  # still shown, and retried until it is saved
@@ -78,21 +80,33 @@ def reconcile(diag_id: str, drawn: Iterable[tuple[Item, str]]) -> None:
             save(diag_id, kind, item_id, key)
 
 
-def retry_pending() -> int:
+def retry() -> int:
     """Retry writes that failed earlier; returns how many are still waiting."""
     pending: dict[tuple[str, Item, str], object] = st.session_state.get(keys.PENDING_WRITES, {})
     for (diag_id, kind, item_id), value in list(pending.items()):
         _write(diag_id, kind, item_id, value)
         if (diag_id, kind, item_id) in pending:
             break
-    if pending:
-        st.warning(
-            f"{len(pending)} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
-        )
     return len(pending)
 
 
-def status_line() -> None:
+def retry_pending() -> int:
+    """Retry writes that failed earlier and say how many still wait; returns that number."""
+    pending = retry()
+    if pending:
+        st.warning(
+            f"{pending} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
+        )
+    return pending
+
+
+def rerun_page_if_asked() -> None:
+    """In a question's own rerun: run the whole page again when a save asked for it (a closed workshop)."""
+    if st.session_state.pop(keys.RERUN_PAGE, False):
+        st.rerun()
+
+
+def status_line(where: Any = st) -> None:
     """A visible status, read out by screen readers, saying when the last answer was saved."""
     saved_at: datetime | None = st.session_state.get(keys.LAST_SAVED)
     pending = len(st.session_state.get(keys.PENDING_WRITES, {}))
@@ -102,7 +116,7 @@ def status_line() -> None:
         text = "Chaque réponse est enregistrée dès qu’elle est donnée."
     else:
         text = f"Dernière réponse enregistrée à {saved_at:%H:%M:%S}."
-    st.html(f'<p class="autodiag-status" role="status" aria-live="polite">{text}</p>')
+    where.html(f'<p class="autodiag-status" role="status" aria-live="polite">{text}</p>')
 
 
 def notice(widget_key: str) -> None:
