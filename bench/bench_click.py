@@ -161,10 +161,10 @@ def report(args: argparse.Namespace, results: dict[str, list[tuple[float, float]
         f"{args.questionnaire}, step {args.step}; {args.rounds} rounds of {args.clicks} clicks; "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; root {Path(args.root).resolve()}"
     )
-    print(f"{'script':<28}{'CPU ms/click':>13}{'rounds':>26}{'wall p50 ms':>13}")
+    print(f"{'script':<28}{'CPU ms/click':>13}   {'rounds':>28}{'wall p50 ms':>13}")
     for name, rounds in results.items():
         spread = " / ".join(f"{c:.1f}" for c, _ in rounds)
-        print(f"{name:<28}{cpu[name]:>13.1f}{spread:>26}{med([w for _, w in rounds]):>13.1f}")
+        print(f"{name:<28}{cpu[name]:>13.1f}   {spread:>28}{med([w for _, w in rounds]):>13.1f}")
     ratio = cpu["questionnaire page"] / cpu["radios only, same count"]
     print(
         f"page / radios-only: {ratio:.2f}× (target ≤ 2×); page / floor: {cpu['questionnaire page'] / cpu['floor: empty script']:.2f}×"

@@ -62,36 +62,50 @@ def drawn(dim: Dimension, questions: list[Question]) -> list[tuple[Item, str]]:
     return items
 
 
-@st.fragment
 def question(
     rec: DiagnosticRecord, number: int, q: Question, carried: set[str], view: StepView, closed: bool = False
 ) -> None:
-    """A question: its levels with their descriptions, « je ne sais pas », « non concerné », a comment."""
-    saving.rerun_page_if_asked()
-    levels = {lv.value: lv for lv in q.levels}
-    options: list[int | str] = [*levels, "dk", "na"]
+    """A question: its text and help, then what a click re-runs (`_answer`)."""
     with st.container(border=True):
         st.markdown(f"**{number}. {escape_markdown(q.text)}**")
         st.caption(escape_markdown(q.help))
-        key, args = saving.save_callback(rec.id, "answer", q.id)
-        st.radio(
-            f"Question {number}\u00a0: {q.text}",  # the group's accessible name (shown just above)
-            options,
-            format_func=lambda v: answer_label(v) if isinstance(v, str) else f"{v} · {levels[v].label}",
-            captions=[levels[v].description if isinstance(v, int) else "" for v in options],
-            key=key,
-            on_change=saving.save,
-            args=args,
-            label_visibility="collapsed",
-            disabled=closed,
-            **_default(key, options),
+        _answer(rec, number, q, q.id in carried, view, closed)
+
+
+@st.fragment
+def _answer(rec: DiagnosticRecord, number: int, q: Question, carried: bool, view: StepView, closed: bool) -> None:
+    """Its levels with their descriptions, « je ne sais pas », « non concerné », then a comment."""
+    saving.rerun_page_if_asked()
+    levels = {lv.value: lv for lv in q.levels}
+    options: list[int | str] = [*levels, "dk", "na"]
+    key, args = saving.save_callback(rec.id, "answer", q.id)
+    st.radio(
+        f"Question {number}\u00a0: {q.text}",  # the group's accessible name (shown just above)
+        options,
+        format_func=lambda v: answer_label(v) if isinstance(v, str) else f"{v} · {levels[v].label}",
+        captions=[levels[v].description if isinstance(v, int) else "" for v in options],
+        key=key,
+        on_change=saving.save,
+        args=args,
+        label_visibility="collapsed",
+        disabled=closed,
+        **_default(key, options),
+    )
+    saving.notice(key)
+    if carried and (rec.id, q.id) not in st.session_state.get(keys.ANSWERED_HERE, set()):
+        st.caption(
+            ":material/history: Réponse reprise du diagnostic précédent : confirmez-la, ou choisissez-en une autre."
         )
-        saving.notice(key)
-        if q.id in carried:
-            st.caption(
-                ":material/history: Réponse reprise du diagnostic précédent : confirmez-la en la choisissant à nouveau, ou modifiez-la."
-            )
-        _comment(rec, number, q, closed)
+        st.button(
+            "Confirmer cette réponse",
+            key=f"confirm:{q.id}",
+            on_click=saving.confirm,
+            args=(rec.id, q.id),
+            icon=":material/check:",
+            disabled=closed,
+            help=f"Garder pour la question {number} la réponse du diagnostic précédent",
+        )
+    _comment(rec, number, q, closed)
     step_progress.draw(view, q.id)
 
 

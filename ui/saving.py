@@ -65,6 +65,14 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
         shown = (value or "") if kind == "comment" else value  # as `current` holds a missing comment
         current.saved_own_change(diag_id, widget_key, shown, stamp)
         st.session_state[keys.LAST_SAVED] = datetime.now(PARIS)
+        if kind == "answer":  # no longer an answer carried over from the previous diagnostic
+            st.session_state.setdefault(keys.ANSWERED_HERE, set()).add((diag_id, item_id))
+
+
+def confirm(diag_id: str, item_id: str) -> None:
+    """Button callback: keep an answer carried over from the previous diagnostic, as given again."""
+    key = keys.answer(item_id)
+    _write(diag_id, "answer", item_id, st.session_state.get(key, current.saved_value(key)))
 
 
 def reconcile(diag_id: str, drawn: Iterable[tuple[Item, str]]) -> None:

@@ -17,8 +17,9 @@ import streamlit as st
 from scoring.completion import Completion, completion
 from scoring.models import Dimension, Question
 from scoring.wording import half_step
-from ui import current, keys, saving
+from ui import keys, saving
 
+_NOT_DRAWN = object()
 STATUS_ICONS = [
     (":material/radio_button_unchecked:", "à faire"),
     (":material/timelapse:", "en cours"),
@@ -42,18 +43,19 @@ class StepView:
 
 def done(questions: list[Question]) -> Completion:
     """Completion of these questions from what this page shows: the widgets drawn, else the saved values."""
-    state = st.session_state
-    values = state.get(keys.WIDGET_VALUES, {})
+    values = st.session_state.get(keys.WIDGET_VALUES, {})
     shown = {}
     for x in questions:
         key = keys.answer(x.id)
-        shown[x.id] = state[key] if key in state else values.get(key)
+        given = st.session_state.get(key, _NOT_DRAWN)
+        shown[x.id] = values.get(key) if given is _NOT_DRAWN else given
     return completion(questions, shown)
 
 
 def saved_done(questions: list[Question]) -> Completion:
     """Completion of these questions from the saved values alone (the steps not on screen)."""
-    return completion(questions, {x.id: current.saved_value(keys.answer(x.id)) for x in questions})
+    values = st.session_state.get(keys.WIDGET_VALUES, {})  # one lookup: session state's are not cheap
+    return completion(questions, {x.id: values.get(keys.answer(x.id)) for x in questions})
 
 
 def progress_text(number: int, steps: int, share: float) -> str:

@@ -52,6 +52,22 @@ def test_redoing_a_diagnostic_carries_answers_over_and_shows_the_change_per_dime
 
 
 @pytest.mark.usefixtures("database")
+def test_an_answer_carried_over_can_be_kept_as_it_is_with_one_click() -> None:
+    store = Store()
+    first = store.create_diagnostic(EXPRESS, PROFILE)
+    store.save_answer(first, "ess_weight_knowledge", 1)
+    at = _results(first)
+    at.button(key="redo_diagnostic").click().run()
+    second = at.query_params["d"] if isinstance(at.query_params["d"], str) else at.query_params["d"][0]
+    assert store.carried_over(second) == {"ess_weight_knowledge"}
+    at.button(key="confirm:ess_weight_knowledge").click().run()
+    assert not at.exception
+    assert store.carried_over(second) == set() and store.load_responses(second).answers == {"ess_weight_knowledge": 1}
+    assert "Réponse reprise du diagnostic précédent" not in texts(at)
+    assert not any(b.key == "confirm:ess_weight_knowledge" for b in at.button)
+
+
+@pytest.mark.usefixtures("database")
 def test_participants_cannot_redo_their_workshop_diagnostic() -> None:
     store = Store()
     workshop = store.create_workshop("Atelier", EXPRESS, PROFILE)
