@@ -115,7 +115,7 @@ def _header(rec: DiagnosticRecord, q: Questionnaire) -> tuple[bool, Any]:
     return closed, progress
 
 
-def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step: int, closed: bool) -> None:
+def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step: int, closed: bool) -> StepView:
     """The step itself: heading, description, helpers, save status, importance, then each question."""
     authority_type = rec.profile.get("authority_type")
     dim = q.dimensions[step - 1]
@@ -142,6 +142,7 @@ def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step
     numbers = question_numbers(q, catalogue().territories, authority_type)
     for question in view.step_questions:
         question_widgets.question(rec, numbers[question.id], question, carried, view, closed)
+    return view
 
 
 def render() -> None:
@@ -167,11 +168,12 @@ def render() -> None:
         return
     browser.questionnaire_helpers()
     sidebar_entry = _sidebar(q, authority_type, step)
-    st.session_state[keys.DRAWING_FIRST_RUN] = first_run
+    st.session_state[keys.DRAWING_FIRST_RUN], st.session_state[keys.DRAWING_PAGE] = first_run, True
     try:
-        _body(rec, q, (progress, sidebar_entry), step, closed)
+        view = _body(rec, q, (progress, sidebar_entry), step, closed)
     finally:
-        st.session_state[keys.DRAWING_FIRST_RUN] = False
+        st.session_state[keys.DRAWING_FIRST_RUN], st.session_state[keys.DRAWING_PAGE] = False, False
+    step_progress.draw_for_page(view, _go)
     saving.other_notices()
     if first_run:
         saving.reconcile(rec.id, drawn)

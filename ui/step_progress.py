@@ -1,10 +1,10 @@
 """What an answer changes outside its question: the progress bar, the save status, the step's sidebar entry.
 
 Each question of a step is a fragment (`ui.question_widgets`): a click re-runs that question alone,
-not the page. The page creates these three places as `st.empty()` placeholders and every fragment
-draws them: on a full run each fragment draws them once (Streamlit requires a fragment to have
-written to a container outside it during the last full run before it may redraw it) and the last
-drawing is what shows; on a fragment's own rerun only that fragment draws them again.
+not the page. The page creates these three places as `st.empty()` placeholders. On a fragment's
+own rerun, that fragment draws them (`draw`). On a full run each fragment only reserves them with
+an empty element (Streamlit lets a fragment redraw a container outside it only if it wrote to it
+during the last full run), then the page draws them once, after its questions (`draw_for_page`).
 """
 
 from __future__ import annotations
@@ -86,12 +86,24 @@ def sidebar_button(
 
 
 def draw(view: StepView, writer: str) -> None:
-    """Draw the three placeholders as this page's answers now stand (`writer`: the fragment drawing them)."""
+    """In a fragment (`writer`): redraw the three placeholders on its own rerun, reserve them on a full run."""
+    if st.session_state.get(keys.DRAWING_PAGE):
+        for place in (view.progress, view.status, view.sidebar_entry):
+            place.empty()
+        return
+    _draw(view, f"jump:{view.dimension.id}:{writer}")  # one key per fragment: each draws its own copy
+
+
+def draw_for_page(view: StepView, on_click: Any) -> None:
+    """On a full run, after the questions: the three placeholders as the answers stand."""
+    _draw(view, f"jump:{view.dimension.id}", on_click)
+
+
+def _draw(view: StepView, key: str, on_click: Any = None) -> None:
     shown = {x.id for x in view.step_questions}
     on_step = done(view.step_questions)
     others = saved_done([x for x in view.asked if x.id not in shown])
     overall = Completion(on_step.answered + others.answered, on_step.applicable + others.applicable)
     view.progress.progress(overall.share, text=progress_text(view.number, view.steps, overall.share))
     saving.status_line(view.status)
-    key = f"jump:{view.dimension.id}:{writer}"  # one key per fragment: each draws its own copy
-    sidebar_button(view.sidebar_entry, view.number, view.dimension, on_step, key=key, is_current=True)
+    sidebar_button(view.sidebar_entry, view.number, view.dimension, on_step, key, on_click, is_current=True)
