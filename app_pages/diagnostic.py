@@ -125,7 +125,7 @@ def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step
     st.write(dim.description)
     actors = {a.id: a.name for a in catalogue().actors.actors}
     if dim.actors:
-        st.caption("Peuvent vous aider : " + ", ".join(actors[a] for a in dim.actors if a in actors))
+        st.caption("Peuvent vous aider\u00a0: " + ", ".join(actors[a] for a in dim.actors if a in actors))
     progress, sidebar_entry = places
     view = StepView(
         progress=progress,

@@ -94,7 +94,7 @@ def _answer(rec: DiagnosticRecord, number: int, q: Question, carried: bool, view
     saving.notice(key)
     if carried and (rec.id, q.id) not in st.session_state.get(keys.ANSWERED_HERE, set()):
         st.caption(
-            ":material/history: Réponse reprise du diagnostic précédent : confirmez-la, ou choisissez-en une autre."
+            ":material/history: Réponse reprise du diagnostic précédent\u00a0: confirmez-la, ou choisissez-en une autre."
         )
         st.button(
             "Confirmer cette réponse",

@@ -103,7 +103,7 @@ def retry_pending() -> int:
     pending = retry()
     if pending:
         st.warning(
-            f"{pending} réponse(s) pas encore enregistrée(s) : la base de données ne répond pas. Ne fermez pas cette page ; nouvel essai à chaque clic."
+            f"{pending} réponse(s) pas encore enregistrée(s)\u00a0: la base de données ne répond pas. Ne fermez pas cette page\u00a0; nouvel essai à chaque clic."
         )
     return pending
 

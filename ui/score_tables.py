@@ -32,20 +32,23 @@ def radar_table(scores: Scores, half: str) -> pd.DataFrame:
 
 
 def dimensions_table(scores: Scores) -> pd.DataFrame:
-    """Every dimension: score, band, coverage, share of 'je ne sais pas', importance, priority."""
+    """Every dimension: score, band, priority, target, importance, coverage, share of 'je ne sais pas'.
+
+    The columns a reader needs first come first: on a phone the table scrolls sideways.
+    """
     rows = []
     for ds in scores.dimensions:
         rows.append(
             {
-                "Moitié": "Motivation" if ds.dimension.half == "motivation" else "Ressource",
                 "Dimension": ds.dimension.title,
                 "Score": score_text(ds.score),
                 "Palier": _band(ds),
+                "Priorité": number(ds.priority),
+                "Cible": target_text(ds),
+                "Importance": "–" if ds.importance is None else f"{ds.importance}/3",
                 "Couverture": number(ds.coverage, unit="%"),
                 "Je ne sais pas": number(ds.dk_share, unit="%"),
-                "Importance": "–" if ds.importance is None else f"{ds.importance}/3",
-                "Cible": target_text(ds),
-                "Priorité": number(ds.priority),
+                "Moitié": "Motivation" if ds.dimension.half == "motivation" else "Ressource",
             }
         )
     return pd.DataFrame(rows)

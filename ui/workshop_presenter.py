@@ -103,9 +103,12 @@ def question_screen(
         _p("Les résultats s’afficheront quand l’animateur les révélera.", "presenter-big")
         return
     if qid not in stats:
-        _p(f"Moins de {threshold} réponses à cette question : résultats non affichés.", "presenter-big")
+        _p(f"Moins de {threshold} réponses à cette question\u00a0: résultats non affichés.", "presenter-big")
         return
-    left, right = st.columns([3, 2])
+    means = role_means(questionnaire, people, qid, threshold)
+    texts = anonymity.visible_comments(qid, people, threshold, workshop.id)
+    # The chart takes the whole width unless there are role figures or comments to show beside it.
+    left, right = st.columns([3, 2]) if means or texts else (st.container(), None)
     with left:
         fig = group_distribution_figure(stats, questionnaire, [qid], numbers)
         fig.update_yaxes(showticklabels=False)
@@ -124,13 +127,13 @@ def question_screen(
                 f"Moyenne {number(s.mean, 1)} · écart {s.spread}{' · à discuter' if s.divergent else ''}",
                 "presenter-big",
             )
+    if right is None:
+        return
     with right:
-        means = role_means(questionnaire, people, qid, threshold)
         if means:
             st.markdown("**Par rôle** (niveau moyen)")
             for m in means:
-                _p(f"{m.label} : {number(m.mean, 1)} ({m.size} réponses)", "presenter-big")
-        texts = anonymity.visible_comments(qid, people, threshold, workshop.id)
+                _p(f"{m.label}\u00a0: {number(m.mean, 1)} ({m.size} réponses)", "presenter-big")
         if texts:
             _comments(texts)
 
