@@ -83,13 +83,17 @@ def load_values(rec: DiagnosticRecord) -> bool:
     return first
 
 
-def saved_own_change(diag_id: str, widget_key: str, value: Any, stamp: Stamp) -> None:
-    """After this session's own save: its copy stays current (no re-read) if nobody wrote in between."""
+def saved_own_change(diag_id: str, widget_key: str, value: Any, stamp: Stamp) -> bool:
+    """After this session's own save: its copy stays current (no re-read) if nobody wrote in between.
+
+    Returns False when another tab or person wrote meanwhile: the next full run reads everything again.
+    """
     state = st.session_state
     if state.get(keys.LOADED_DIAGNOSTIC) != diag_id or state.get(keys.LOADED_STAMP) != stamp.before:
-        return  # another tab or person wrote meanwhile: the next run reads everything again
+        return False
     state[keys.WIDGET_VALUES][widget_key] = value
     state[keys.LOADED_STAMP] = stamp.after
+    return True
 
 
 def seed(shown: Iterable[str]) -> None:

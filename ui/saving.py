@@ -63,7 +63,8 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
     else:
         pending.pop((diag_id, kind, item_id), None)
         shown = (value or "") if kind == "comment" else value  # as `current` holds a missing comment
-        current.saved_own_change(diag_id, widget_key, shown, stamp)
+        if not current.saved_own_change(diag_id, widget_key, shown, stamp):
+            st.session_state[keys.RERUN_PAGE] = True  # someone else wrote: show the whole page as saved now
         st.session_state[keys.LAST_SAVED] = datetime.now(PARIS)
         if kind == "answer":  # no longer an answer carried over from the previous diagnostic
             st.session_state.setdefault(keys.ANSWERED_HERE, set()).add((diag_id, item_id))
@@ -109,7 +110,8 @@ def retry_pending() -> int:
 
 
 def rerun_page_if_asked() -> None:
-    """In a question's own rerun: run the whole page again when a save asked for it (a closed workshop)."""
+    """In a question's own rerun: run the whole page again when a save asked for it (a workshop closed,
+    or another tab or person wrote to the diagnostic meanwhile: the page then shows what is saved)."""
     if st.session_state.pop(keys.RERUN_PAGE, False):
         st.rerun()
 

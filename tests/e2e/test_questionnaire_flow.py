@@ -176,3 +176,21 @@ def test_the_save_status_is_visible_and_announced(page: Page, app: RunningApp, w
     wait_for_app(page)
     status = page.get_by_role("status").filter(has_text="Dernière réponse enregistrée à")
     expect(status).to_be_visible()
+
+
+def test_an_answer_given_in_another_tab_shows_here_at_the_next_click(page: Page, app: RunningApp) -> None:
+    start(page, app, EXPRESS)
+    fill_profile(page, "CC des Deux Onglets", CC)
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_for_app(other)
+    pick(answer_group(other, 1), 2)  # the other tab answers question 1
+    wait_for_app(other)
+    pick(page.get_by_role("radiogroup").first, 1)  # this tab, which still shows it unanswered, gives the importance
+    wait_for_app(page)
+    # this tab's click re-ran the page, which now shows what is saved, the other tab's answer included
+    expect(answer_group(page, 1).get_by_role("radio").nth(2), "the other tab's answer is shown").to_be_checked()
+    expect(page.get_by_role("radiogroup").first.get_by_role("radio").nth(1)).to_be_checked()
+    saved = Store(app.database_url).load_responses(diagnostic_id(page))
+    assert len(saved.answers) == 1 and len(saved.importance) == 1
+    other.close()
