@@ -41,6 +41,12 @@ def _step(rec: DiagnosticRecord, q: Questionnaire, authority_type: str | None) -
 
 def _go(step: int) -> None:
     st.query_params[params.STEP] = str(step)
+    saving.ask_page_run()
+
+
+def _to_results() -> None:
+    st.session_state[keys.OPEN_RESULTS] = True
+    saving.ask_page_run()
 
 
 def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> Any:
@@ -85,8 +91,7 @@ def _navigation(rec: DiagnosticRecord, step: int, n_steps: int, closed: bool) ->
     elif rec.workshop_id:
         workshop_participant.finish_button(rec, right, closed)
     else:
-        if right.button("Voir les résultats →", type="primary", use_container_width=True):
-            st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
+        right.button("Voir les résultats →", type="primary", use_container_width=True, on_click=_to_results)
 
 
 def _needs_profile(rec: DiagnosticRecord) -> bool:
@@ -152,6 +157,8 @@ def render() -> None:
         st.title("Questionnaire", anchor=False)
         return
     browser.remember(rec.id)
+    if st.session_state.pop(keys.OPEN_RESULTS, False):
+        st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
     q = current.questionnaire_of(rec)
     authority_type = rec.profile.get("authority_type")
     first_run = current.load_values(rec)

@@ -194,3 +194,23 @@ def test_an_answer_given_in_another_tab_shows_here_at_the_next_click(page: Page,
     saved = Store(app.database_url).load_responses(diagnostic_id(page))
     assert len(saved.answers) == 1 and len(saved.importance) == 1
     other.close()
+
+
+def test_a_step_button_clicked_right_after_typing_a_comment_saves_it_and_changes_step(
+    page: Page, app: RunningApp
+) -> None:
+    start(page, app, EXPRESS)
+    fill_profile(page, "CC de la Saisie Pressée", CC)
+    first, second = CAT.questionnaire(EXPRESS).dimensions[:2]
+    page.get_by_text("Commentaire sur la question 1", exact=False).first.click()
+    box = page.get_by_role("textbox", name="Commentaire sur la question 1", exact=False)
+    box.click()
+    box.type("Tapé puis suivant")
+    # no click elsewhere first: the browser sends the comment and the button in one message
+    page.get_by_role("button", name="Dimension suivante →").click()
+    expect(
+        dimension_heading(page, second), "the click reached the page, not only the comment's question"
+    ).to_be_visible()
+    wait_for_app(page)
+    saved = Store(app.database_url).load_responses(diagnostic_id(page))
+    assert saved.comments == {first.questions[0].id: "Tapé puis suivant"}
