@@ -41,12 +41,6 @@ def _step(rec: DiagnosticRecord, q: Questionnaire, authority_type: str | None) -
 
 def _go(step: int) -> None:
     st.query_params[params.STEP] = str(step)
-    saving.ask_page_run()
-
-
-def _to_results() -> None:
-    st.session_state[keys.OPEN_RESULTS] = True
-    saving.ask_page_run()
 
 
 def _sidebar(q: Questionnaire, authority_type: str | None, step: int) -> Any:
@@ -91,7 +85,8 @@ def _navigation(rec: DiagnosticRecord, step: int, n_steps: int, closed: bool) ->
     elif rec.workshop_id:
         workshop_participant.finish_button(rec, right, closed)
     else:
-        right.button("Voir les résultats →", type="primary", use_container_width=True, on_click=_to_results)
+        if right.button("Voir les résultats →", type="primary", use_container_width=True):
+            st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
 
 
 def _needs_profile(rec: DiagnosticRecord) -> bool:
@@ -157,8 +152,6 @@ def render() -> None:
         st.title("Questionnaire", anchor=False)
         return
     browser.remember(rec.id)
-    if st.session_state.pop(keys.OPEN_RESULTS, False):
-        st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
     q = current.questionnaire_of(rec)
     authority_type = rec.profile.get("authority_type")
     first_run = current.load_values(rec)

@@ -21,8 +21,6 @@ RERUN_PAGE = "rerun_page"
 DRAWING_FIRST_RUN = "drawing_first_run"
 DRAWING_PAGE = "drawing_page"
 ANSWERED_HERE = "answered_here"
-OPEN_RESULTS = "open_results"
-FINISHED_NOW = "finished_now"
 CONFIRM_IMPORT = "confirm_import"
 
 # Workshops.

@@ -109,16 +109,6 @@ def retry_pending() -> int:
     return pending
 
 
-def ask_page_run() -> None:
-    """From a callback of a control outside the questions: run the whole page.
-
-    A click that ends the typing of a comment reaches the server with that comment's save, as a
-    rerun of the comment's question alone: without this, « Dimension suivante » would change the
-    URL but not the page.
-    """
-    st.session_state[keys.RERUN_PAGE] = True
-
-
 def rerun_page_if_asked() -> None:
     """In a question's own rerun: run the whole page again when a save asked for it (a workshop closed,
     or another tab or person wrote to the diagnostic meanwhile: the page then shows what is saved)."""

@@ -10,7 +10,7 @@ import streamlit as st
 
 from scoring.engine import Scores
 from services import AnswersClosed, DiagnosticRecord, params, workshops
-from ui import device, keys, page, saving, workshop_charts
+from ui import device, page, workshop_charts
 from ui.a11y import CHART_CONFIG
 from ui.resources import catalogue, store
 from ui.text import escape_markdown
@@ -56,8 +56,6 @@ def _finish(diag_id: str) -> bool:
 
 def finish_button(rec: DiagnosticRecord, container: Any, closed: bool = False) -> None:
     """« J’ai terminé »: marks the participant finished and opens their results (read-only once closed)."""
-    if st.session_state.pop(keys.FINISHED_NOW, False):
-        st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
     if closed:
         container.button(
             "Atelier clos", icon=":material/lock:", disabled=True, use_container_width=True, key="participant_finished"
@@ -65,21 +63,13 @@ def finish_button(rec: DiagnosticRecord, container: Any, closed: bool = False) -
         if container.button("Voir mes résultats", use_container_width=True, key="participant_results"):
             st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
         return
-    container.button(
-        "J’ai terminé",
-        type="primary",
-        icon=":material/check:",
-        use_container_width=True,
-        key="participant_finished",
-        on_click=_finished_clicked,
-        args=(rec.id,),
-    )
-
-
-def _finished_clicked(diag_id: str) -> None:
-    """Callback of « J’ai terminé » (a refusal is shown at the top of the page, see `_finish`)."""
-    st.session_state[keys.FINISHED_NOW] = _finish(diag_id)
-    saving.ask_page_run()
+    if container.button(
+        "J’ai terminé", type="primary", icon=":material/check:", use_container_width=True, key="participant_finished"
+    ):
+        if _finish(rec.id):
+            st.switch_page("app_pages/results.py", query_params={params.DIAGNOSTIC: rec.id})
+        else:
+            st.rerun()
 
 
 def results_section(rec: DiagnosticRecord, own: Scores) -> None:
