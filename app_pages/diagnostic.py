@@ -128,6 +128,7 @@ def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step
         st.caption("Peuvent vous aider\u00a0: " + ", ".join(actors[a] for a in dim.actors if a in actors))
     progress, sidebar_entry = places
     view = StepView(
+        diagnostic_id=rec.id,
         progress=progress,
         status=st.empty(),
         sidebar_entry=sidebar_entry,

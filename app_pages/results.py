@@ -135,7 +135,7 @@ def render() -> None:
     st.header("Toutes les dimensions", anchor=False)
     st.html(  # shown on narrow screens only (assets/style.css), where the table is wider than the page
         '<p class="autodiag-narrow-only">Le tableau est plus large que l’écran\u00a0: faites-le glisser vers la '
-        "gauche pour voir la priorité, la cible, l’importance et la couverture de chaque dimension.</p>"
+        "gauche pour voir toutes ses colonnes.</p>"
     )
     st.table(dimensions_table(scores), hide_index=True)
     matrix.section(scores)

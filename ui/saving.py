@@ -65,7 +65,7 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
         shown = (value or "") if kind == "comment" else value  # as `current` holds a missing comment
         if not current.saved_own_change(diag_id, widget_key, shown, stamp):
             st.session_state[keys.RERUN_PAGE] = True  # someone else wrote: show the whole page as saved now
-        st.session_state[keys.LAST_SAVED] = datetime.now(PARIS)
+        st.session_state.setdefault(keys.LAST_SAVED, {})[diag_id] = datetime.now(PARIS)
         if kind == "answer":  # no longer an answer carried over from the previous diagnostic
             st.session_state.setdefault(keys.ANSWERED_HERE, set()).add((diag_id, item_id))
 
@@ -116,9 +116,9 @@ def rerun_page_if_asked() -> None:
         st.rerun()
 
 
-def status_line(where: Any = st) -> None:
-    """A visible status, read out by screen readers, saying when the last answer was saved."""
-    saved_at: datetime | None = st.session_state.get(keys.LAST_SAVED)
+def status_line(where: Any, diag_id: str) -> None:
+    """A visible status, read out by screen readers, saying when this diagnostic's last answer was saved."""
+    saved_at: datetime | None = st.session_state.get(keys.LAST_SAVED, {}).get(diag_id)
     pending = len(st.session_state.get(keys.PENDING_WRITES, {}))
     if pending:
         text = f"{pending} réponse(s) en attente d’enregistrement"

@@ -31,6 +31,7 @@ STATUS_ICONS = [
 class StepView:
     """The placeholders of one step's page and what their content is computed from."""
 
+    diagnostic_id: str
     progress: Any
     status: Any
     sidebar_entry: Any
@@ -105,5 +106,5 @@ def _draw(view: StepView, key: str, on_click: Any = None) -> None:
     others = saved_done([x for x in view.asked if x.id not in shown])
     overall = Completion(on_step.answered + others.answered, on_step.applicable + others.applicable)
     view.progress.progress(overall.share, text=progress_text(view.number, view.steps, overall.share))
-    saving.status_line(view.status)
+    saving.status_line(view.status, view.diagnostic_id)
     sidebar_button(view.sidebar_entry, view.number, view.dimension, on_step, key, on_click, is_current=True)
