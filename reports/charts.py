@@ -213,7 +213,7 @@ def radar_figure(
         },
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
         showlegend=len(fig.data) > 1,
-        margin={"l": 95, "r": 95, "t": 70 if heading else 30, "b": 40},
+        margin={"l": 95, "r": 95, "t": 95 if heading else 30, "b": 40},  # the top label may take 3 lines
         paper_bgcolor="white",
     )
     return fig
