@@ -1,6 +1,8 @@
 """A questionnaire people can trust, in Debian chromium: a step change shows the new step from its
 heading, the whole option is the tap target on a phone, nothing typed is lost (closing the tab,
-pasting too much, a server restart), and the device remembers the diagnostics opened on it."""
+pasting too much, a server restart, a button clicked while typing), another tab's answers show at the
+next click, a workshop closed mid-answer shows closed, and the device remembers the diagnostics
+opened on it."""
 
 from __future__ import annotations
 
@@ -214,3 +216,27 @@ def test_a_step_button_clicked_right_after_typing_a_comment_saves_it_and_changes
     wait_for_app(page)
     saved = Store(app.database_url).load_responses(diagnostic_id(page))
     assert saved.comments == {first.questions[0].id: "Tapé puis suivant"}
+
+
+def test_a_participant_answering_when_the_workshop_closes_sees_it_closed_and_keeps_the_saved_answer(
+    page: Page, app: RunningApp
+) -> None:
+    from scoring.models import Profile
+    from services import workshops
+
+    store = Store(app.database_url)
+    workshop = workshops.create(
+        store, "Atelier du soir", EXPRESS, Profile(name="CC de l’Atelier", authority_type="communaute_communes")
+    )
+    diag_id = workshops.join(store, workshop, "elu", "")
+    page.goto(f"{app.url}/questionnaire?d={diag_id}&etape=1")
+    wait_for_app(page)
+    pick(answer_group(page, 1), 2)
+    wait_for_app(page)
+    workshops.close(store, workshop.id)  # the facilitator closes the workshop meanwhile
+    pick(answer_group(page, 1), 3)
+    expect(page.get_by_text("Cet atelier est clos", exact=False).first).to_be_visible()
+    expect(answer_group(page, 1).get_by_role("radio").nth(2), "the saved answer is shown again").to_be_checked()
+    expect(answer_group(page, 1).get_by_role("radio").nth(3)).to_be_disabled()
+    first = CAT.questionnaire(EXPRESS).dimensions[0].questions[0]
+    assert store.load_responses(diag_id).answers == {first.id: 2}
