@@ -17,30 +17,13 @@ from playwright.sync_api import Page, expect
 
 from scoring.plan import Action, ActionPlan
 from storage import Store
+from tests.e2e.test_diagnostic_flow import EXPRESS, EXPRESS_ANSWERS, wait_for_app
 
-EXPRESS = "ess-territoires-express"
 PROFILE = {
     "name": "CC du Val d’Essai",
     "authority_type": "communaute_communes",
     "population_band": "de_10000_a_50000",
     "region": "bretagne",
-}
-ANSWERS: dict[str, int | str] = {
-    "ess_weight_knowledge": 3,
-    "jobs_creation_support": "dk",
-    "needs_identification": 2,
-    "endogenous_anchoring": 1,
-    "local_resources_food": 4,
-    "innovation_emergence": "na",
-    "entrepreneurship_scic": 0,
-    "awareness_elected": 2,
-    "awareness_staff": 3,
-    "observation_diagnostic": 1,
-    "strategy_formal_policy": 4,
-    "strategy_transversal": "dk",
-    "facilitation_dialogue": 2,
-    "skills_territorial_training": 3,
-    "procurement_social_clauses": "na",
 }
 PARTICIPANT_LEVELS = (0, 2, 4, 3)
 UNKNOWN_ID = "A" * 32
@@ -59,7 +42,7 @@ class Seeded:
 def seed(store: Store) -> Seeded:
     """A finished express diagnostic with an action plan, and a workshop with four participants."""
     diag = store.create_diagnostic(EXPRESS, PROFILE)
-    for question_id, value in ANSWERS.items():
+    for question_id, value in EXPRESS_ANSWERS.items():
         store.save_answer(diag, question_id, value)
     store.save_comment(diag, "awareness_elected", "Formation suivie par deux élus.")
     store.save_importance(diag, "awareness", 3)
@@ -83,17 +66,10 @@ def seed(store: Store) -> Seeded:
     participant = ""
     for n, level in enumerate(PARTICIPANT_LEVELS):
         participant = store.join_workshop(workshop.id, ("elu", "technicien")[n % 2], None)
-        for question_id in list(ANSWERS)[:6]:
+        for question_id in list(EXPRESS_ANSWERS)[:6]:
             store.save_answer(participant, question_id, level)
         store.save_comment(participant, "ess_weight_knowledge", f"Remarque numéro {n + 1}.")
     return Seeded(diag, workshop.facilitator_token, workshop.join_code, participant)
-
-
-def wait_for_app(page: Page) -> None:
-    """Wait until the server has finished the current run."""
-    page.wait_for_timeout(150)
-    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(state="attached")
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached")
 
 
 def _heading(name: str) -> Callable[[Page], None]:
