@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,9 @@ import pytest
 
 from reports.charts import group_distribution_figure, radar_figure
 from scoring.engine import Scores, score, shown_score
-from scoring.group import question_stats
+from scoring.group import QuestionStats, question_stats
 from scoring.loader import Catalogue, default_catalogue, load_folder
+from scoring.models import Questionnaire, ResponseSet
 from tests.samples import sample_participants, sample_responses
 from ui.workshop_charts import distribution_table
 
@@ -32,6 +34,28 @@ def _scores(catalogue: Catalogue, qid: str, **kwargs: object) -> Scores:
 
 def _main_trace(fig: Any) -> Any:
     return next(t for t in fig.data if t.name == "Ce diagnostic")
+
+
+@dataclass(frozen=True)
+class Bars:
+    """Nine sample participants' answers to a questionnaire's first five questions, and their bar chart."""
+
+    questionnaire: Questionnaire
+    people: list[ResponseSet]
+    stats: dict[str, QuestionStats]
+    ids: list[str]
+    fig: Any
+
+
+@pytest.fixture
+def bars(case: tuple[Catalogue, str]) -> Bars:
+    """The workshop bar chart of nine sample participants, on each case."""
+    catalogue, qid = case
+    q = catalogue.questionnaire(qid)
+    people, _ = sample_participants(catalogue, qid, count=9)
+    stats = question_stats(q, people)
+    ids = [question.id for _, question in q.questions()][:5]
+    return Bars(q, people, stats, ids, group_distribution_figure(stats, q, ids))
 
 
 def test_a_dimension_without_answers_is_a_gap_on_the_radar_never_a_zero(case: tuple[Catalogue, str]) -> None:
@@ -111,51 +135,33 @@ def test_previous_diagnostic_group_band_and_peer_median_are_extra_traces_with_fr
     assert fig.layout.showlegend is True
 
 
-def test_workshop_bars_count_each_level_dk_and_na_per_question(case: tuple[Catalogue, str]) -> None:
-    catalogue, qid = case
-    q = catalogue.questionnaire(qid)
-    people, _ = sample_participants(catalogue, qid, count=9)
-    stats = question_stats(q, people)
-    ids = [question.id for _, question in q.questions()][:5]
-    fig = group_distribution_figure(stats, q, ids)
-    by_name = {t.name: t for t in fig.data}
+def test_workshop_bars_count_each_level_dk_and_na_per_question(bars: Bars) -> None:
+    by_name = {t.name: t for t in bars.fig.data}
     assert {"Niveau 0", "Niveau 4", "Je ne sais pas", "Non concerné"} <= set(by_name)
-    for row, qid_ in enumerate(ids):
-        st = stats[qid_]
+    for row, qid_ in enumerate(bars.ids):
+        st = bars.stats[qid_]
         assert by_name["Niveau 2"].x[row] == st.levels.get(2, 0)
         assert by_name["Je ne sais pas"].x[row] == st.dk
         assert by_name["Non concerné"].x[row] == st.na
-        total = sum(t.x[row] for t in fig.data)
-        assert total == len(people)
-    question = q.questions()[0][1]
+        total = sum(t.x[row] for t in bars.fig.data)
+        assert total == len(bars.people)
+    question = bars.questionnaire.questions()[0][1]
     assert by_name["Niveau 1"].customdata[0] == question.levels[1].label
-    assert fig.layout.barmode == "stack"
+    assert bars.fig.layout.barmode == "stack"
 
 
-def test_workshop_bars_name_each_level_by_its_number_not_by_shade_alone(case: tuple[Catalogue, str]) -> None:
-    catalogue, qid = case
-    q = catalogue.questionnaire(qid)
-    people, _ = sample_participants(catalogue, qid, count=9)
-    stats = question_stats(q, people)
-    ids = [question.id for _, question in q.questions()][:5]
-    fig = group_distribution_figure(stats, q, ids)
+def test_workshop_bars_name_each_level_by_its_number_not_by_shade_alone(bars: Bars) -> None:
     for level in range(5):
-        trace = next(t for t in fig.data if t.name == f"Niveau {level}")
+        trace = next(t for t in bars.fig.data if t.name == f"Niveau {level}")
         assert trace.textposition == "inside"
         for row, count in enumerate(trace.x):
             assert trace.text[row] == (str(level) if count else "")
 
 
-def test_the_distribution_table_gives_the_counts_the_chart_draws(case: tuple[Catalogue, str]) -> None:
-    catalogue, qid = case
-    q = catalogue.questionnaire(qid)
-    people, _ = sample_participants(catalogue, qid, count=9)
-    stats = question_stats(q, people)
-    ids = [question.id for _, question in q.questions()][:5]
-    fig = group_distribution_figure(stats, q, ids)
-    table = distribution_table(stats, q, ids)
-    assert len(table) == len(ids)
-    for trace in fig.data:
+def test_the_distribution_table_gives_the_counts_the_chart_draws(bars: Bars) -> None:
+    table = distribution_table(bars.stats, bars.questionnaire, bars.ids)
+    assert len(table) == len(bars.ids)
+    for trace in bars.fig.data:
         if trace.name in table.columns:
             assert list(table[trace.name]) == list(trace.x), trace.name
-    assert list(table.iloc[:, 1:].sum(axis=1)) == [len(people)] * len(ids)
+    assert list(table.iloc[:, 1:].sum(axis=1)) == [len(bars.people)] * len(bars.ids)
