@@ -7,7 +7,6 @@ test leaves a full-page screenshot and the server log in `tests/artifacts/`.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import tempfile
@@ -24,17 +23,14 @@ if str(REPO_ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) omits
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from tests.e2e.server import ARTIFACTS, CHROMIUM_ARGS, DEBIAN_CHROMIUM, AppServer, app_server, default_env  # noqa: E402
-from tests.pg import PostgresServer, PostgresStartError  # noqa: E402
+from tests.needs import missing, started_postgres  # noqa: E402
+from tests.pg import PostgresServer  # noqa: E402
 
 TIMEOUT_MS = 30_000  # two cores, a server and a browser: be generous
 NAVIGATION_TIMEOUT_MS = 60_000
 NO_WATCHER = ("--server.fileWatcherType", "none")  # files edited during a run must not reload the app
 
 expect.set_options(timeout=TIMEOUT_MS)
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
 @dataclass(frozen=True)
@@ -61,12 +57,7 @@ def app() -> Iterator[RunningApp]:
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[PostgresServer]:
     """A throwaway PostgreSQL server for the module that asks for it (a failure to start fails CI)."""
-    try:
-        server = PostgresServer().start()
-    except PostgresStartError as exc:
-        if _in_ci():
-            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
-        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
+    server = started_postgres()
     yield server
     server.stop()
 
@@ -79,10 +70,7 @@ def browser() -> Iterator[Browser]:
     and two sync Playwright instances cannot run at once in one thread.
     """
     if not Path(DEBIAN_CHROMIUM).exists():
-        message = f"{DEBIAN_CHROMIUM} is missing: apt-get install chromium (never `playwright install`)"
-        if _in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        missing(f"{DEBIAN_CHROMIUM} is missing: apt-get install chromium (never `playwright install`)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -6,7 +6,6 @@ that need it are skipped locally (with the reason) but fail loudly in CI (`CI=tr
 
 from __future__ import annotations
 
-import os
 import sys
 import uuid
 from collections.abc import Iterator
@@ -19,23 +18,14 @@ if str(REPO_ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) omits
     sys.path.insert(0, str(REPO_ROOT))
 
 from storage import Store  # noqa: E402
-from tests.pg import PostgresServer, PostgresStartError  # noqa: E402
-
-
-def in_ci() -> bool:
-    """Whether we run in continuous integration, where skipping PostgreSQL is a failure."""
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+from tests.needs import started_postgres  # noqa: E402
+from tests.pg import PostgresServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """A PostgreSQL server started for the whole session, stopped and deleted at the end."""
-    try:
-        server = PostgresServer().start()
-    except PostgresStartError as exc:
-        if in_ci():
-            pytest.fail(f"PostgreSQL must run in CI but could not start: {exc}", pytrace=False)
-        pytest.skip(f"PostgreSQL could not start on this machine: {exc}")
+    server = started_postgres()
     yield server
     server.stop()
 
