@@ -37,6 +37,17 @@ def open_page(page: str, diag_id: str) -> AppTest:
     return at.switch_page(page).run()
 
 
+def open_link(page: str, **params: str) -> AppTest:
+    """A fresh session opening `app_pages/<page>.py` on a link with these URL parameters, without error."""
+    at = new_app()
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    return at
+
+
 def texts(at: AppTest) -> str:
     """Every text the page shows (markdown, captions, alerts, titles), joined."""
     parts = []

@@ -16,7 +16,7 @@ from scoring.engine import score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
-from tests.app.conftest import new_app, texts
+from tests.app.conftest import new_app, open_link, texts
 from ui.live_panel import TABS
 from workshops.access import LIMITS, client_key, record_failure
 from workshops.analysis import consolidation_prefill
@@ -27,16 +27,6 @@ from workshops.participants import Participant
 CAT = default_catalogue()
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes", "region": "bretagne"}
-
-
-def _open(page: str, **params: str) -> AppTest:
-    at = new_app()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception
-    return at
 
 
 def _workshop(store: Store, title: str = "Atelier du 12 mars") -> WorkshopRecord:
@@ -67,7 +57,7 @@ def _codes(at: AppTest) -> list[str]:
 
 @pytest.mark.usefixtures("database")
 def test_creating_a_workshop_shows_the_join_code_the_qr_image_and_the_private_facilitator_link() -> None:
-    at = _open("workshop_new")
+    at = open_link("workshop_new")
     at.text_input(key="new_workshop:title").input("Atelier <b>ESS</b> *du* 12 mars")
     at.text_input(key="new_workshop:profile:name").input("CC du Val d’Essai")
     at.selectbox(key="new_workshop:profile:authority_type").select("communaute_communes")
@@ -94,7 +84,7 @@ def test_creating_a_workshop_shows_the_join_code_the_qr_image_and_the_private_fa
 
 @pytest.mark.usefixtures("database")
 def test_a_workshop_needs_a_title_and_an_authority_type() -> None:
-    at = _open("workshop_new")
+    at = open_link("workshop_new")
     at.button[0].click().run()
     page = texts(at)
     assert "Donnez un titre à l’atelier" in page and "Choisissez le type de collectivité" in page
@@ -103,7 +93,7 @@ def test_a_workshop_needs_a_title_and_an_authority_type() -> None:
 @pytest.mark.usefixtures("database")
 def test_a_facilitator_password_from_the_environment_guards_creation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUTODIAG_FACILITATOR_PASSWORD", "atelier-2026")
-    at = _open("workshop_new")
+    at = open_link("workshop_new")
     assert not any(t.key == "new_workshop:title" for t in at.text_input)
     at.text_input(key="facilitator_password_input").input("mauvais")
     at.button[0].click().run()
@@ -118,7 +108,7 @@ def test_a_facilitator_password_from_the_environment_guards_creation(monkeypatch
 
 @pytest.mark.usefixtures("database")
 def test_joining_with_a_wrong_code_says_so_in_french() -> None:
-    at = _open("workshop_join")
+    at = open_link("workshop_join")
     at.text_input(key="join:code").input("ZZZ-999")
     at.radio(key="join:role").set_value("elu")
     at.button[0].click().run()
@@ -130,7 +120,7 @@ def test_joining_with_a_wrong_code_says_so_in_french() -> None:
 def test_wrong_codes_are_counted_in_the_database_so_a_new_session_is_held_back_by_the_server_wide_limit() -> None:
     store = Store()
     workshop = _workshop(store)
-    at = _open("workshop_join")
+    at = open_link("workshop_join")
     at.text_input(key="join:code").input("ZZZ-999")
     at.radio(key="join:role").set_value("elu")
     at.button[0].click().run()
@@ -139,7 +129,7 @@ def test_wrong_codes_are_counted_in_the_database_so_a_new_session_is_held_back_b
     assert len(everyone) == 1
     for i in range(LIMITS.server_wide - 1):  # wrong codes from elsewhere, up to the server-wide limit
         record_failure(store, client_key(f"198.51.100.{i % 250}"), now)
-    fresh = _open("workshop_join")  # a new browser session
+    fresh = open_link("workshop_join")  # a new browser session
     fresh.text_input(key="join:code").input(workshop.join_code)
     fresh.radio(key="join:role").set_value("elu")
     fresh.button[0].click().run()
@@ -153,7 +143,7 @@ def test_joining_a_closed_workshop_says_so_in_french() -> None:
     store = Store()
     workshop = _workshop(store)
     store.close_workshop(workshop.id)
-    at = _open("workshop_join", code=workshop.join_code.lower())
+    at = open_link("workshop_join", code=workshop.join_code.lower())
     at.radio(key="join:role").set_value("technicien")
     at.button[0].click().run()
     assert "L’atelier « Atelier du 12 mars » est clos : il n’accepte plus de participants." in texts(at)
@@ -164,7 +154,7 @@ def test_joining_a_closed_workshop_says_so_in_french() -> None:
 def test_joining_from_the_qr_link_opens_the_questionnaire_about_the_workshops_authority() -> None:
     store = Store()
     workshop = _workshop(store)
-    at = _open("workshop_join", code=workshop.join_code)
+    at = open_link("workshop_join", code=workshop.join_code)
     assert at.text_input(key="join:code").value == f"{workshop.join_code[:3]}-{workshop.join_code[3:]}"
     at.radio(key="join:role").set_value("acteur_ess")
     at.text_input(key="join:first_name").input("Camille")
@@ -185,7 +175,7 @@ def test_a_participant_cannot_answer_once_the_workshop_is_closed_and_every_contr
     store = Store()
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
-    at = _open("diagnostic", d=diag_id, etape="1")
+    at = open_link("diagnostic", d=diag_id, etape="1")
     store.close_workshop(workshop.id)
     at.radio(key="q:ess_weight_knowledge").set_value(4).run()
     assert not at.exception
@@ -207,7 +197,7 @@ def test_a_participant_says_they_have_finished_on_the_last_step() -> None:
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 2})
     last = len(CAT.questionnaire(EXPRESS).dimensions)
-    at = _open("diagnostic", d=diag_id, etape=str(last))
+    at = open_link("diagnostic", d=diag_id, etape=str(last))
     assert not any(b.label == "Voir les résultats →" for b in at.button)
     at.button(key="participant_finished").click().run()
     assert not at.exception
@@ -223,13 +213,13 @@ def test_a_participant_sees_the_group_radar_only_once_three_others_have_started_
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 0}, finished=True)
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 1})
     late = store.join_workshop(workshop.id, "autre", None)
-    at = _open("results", d=me)
+    at = open_link("results", d=me)
     page = texts(at)
     assert "Le radar du groupe s’affichera quand au moins 3 autres participants auront commencé à répondre" in page
     assert not any(getattr(c, "key", None) == "group_radar:resource" for c in at.get("plotly_chart"))
     store.save_answer(late, "ess_weight_knowledge", 2)
     store.save_comment(late, "ess_weight_knowledge", "secret")
-    at = _open("results", d=me)
+    at = open_link("results", d=me)
     names = [[t.get("name") for t in json.loads(c.proto.spec)["data"]] for c in at.get("plotly_chart")]
     group = [n for n in names if "Moyenne du groupe (4 personnes)" in n]
     assert len(group) == 2  # one radar per half
@@ -251,7 +241,7 @@ def test_a_participant_link_does_not_open_the_dashboard() -> None:
         {"animation": workshop.join_code},
         {"animation": workshop.id},
     ):
-        at = _open("workshop_dashboard", **params)
+        at = open_link("workshop_dashboard", **params)
         page = texts(at)
         assert "Tableau de bord de l’atelier" in page
         assert ("s’ouvre uniquement avec le lien d’animation privé" in page) or (
@@ -270,7 +260,7 @@ def test_another_workshops_token_opens_that_workshop_only() -> None:
     for i in range(4):
         _participant(store, ours, "elu", {"ess_weight_knowledge": i}, first_name=f"Nordiste{i}")
     _participant(store, theirs, "elu", {"ess_weight_knowledge": 1}, first_name="Sudiste")
-    at = _open("workshop_dashboard", animation=theirs.facilitator_token)
+    at = open_link("workshop_dashboard", animation=theirs.facilitator_token)
     page = texts(at)
     assert "Atelier Sud" in page and "Atelier Nord" not in page
     assert "1 participant ·" in texts(at).replace("**", "")
@@ -290,7 +280,7 @@ def test_the_dashboard_counts_participants_and_shows_no_name_and_no_individual_p
     _participant(store, workshop, "elu", {"ess_weight_knowledge": 0}, first_name="Zoé")
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 4}, finished=True)
     _participant(store, workshop, "elu", {}, first_name="Camille")
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     counts = texts(at).replace("**", "")
     assert "3 participants · 2 ont commencé · 1 a terminé · – questions divergentes" in counts
     table = at.table[0].value
@@ -371,7 +361,7 @@ def test_roles_and_comments_are_shown_to_the_facilitator_only_from_three_people(
 def test_the_facilitator_closes_the_workshop_after_confirming_and_reopens_it() -> None:
     store = Store()
     workshop = _workshop(store)
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     at.button(key="close_ask").click().run()
     assert not store.get_workshop(workshop.id).closed  # type: ignore[union-attr]  # asked first
     at.button(key="close_cancel").click().run()
@@ -400,7 +390,7 @@ def test_consolidation_is_prefilled_with_the_rounded_group_mean_and_saved_with_i
     workshop = _workshop(store)
     for level in (1, 2, 2, 4):  # mean 2.25 → 2
         _participant(store, workshop, "elu", {"ess_weight_knowledge": level, "jobs_creation_support": "dk"})
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     figures = group_figures(CAT, _people(store, workshop), 3)
     assert figures is not None
     stats = figures.stats
@@ -431,7 +421,7 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     qids = [q.id for _, q in questionnaire.questions()]
     for person in zip(*levels, strict=True):
         _participant(store, workshop, "elu", {qid: person[i % 3] for i, qid in enumerate(qids)})
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     next(b for b in at.button if b.label.startswith("Reprendre la proposition du groupe")).click().run()
     assert not at.exception
     consolidated = store.load_responses(workshop.consolidated_id)
@@ -439,7 +429,7 @@ def test_consolidated_answers_give_the_same_results_page_as_any_diagnostic() -> 
     # the same answers typed into an ordinary diagnostic
     plain = store.create_diagnostic(EXPRESS, PROFILE)
     store.replace_responses(plain, consolidated)
-    results = [_open("results", d=diag) for diag in (workshop.consolidated_id, plain)]
+    results = [open_link("results", d=diag) for diag in (workshop.consolidated_id, plain)]
     metrics = [{m.label: m.value for m in r.metric} for r in results]
     assert metrics[0] == metrics[1]
     expected = score(CAT, ResponseSet.model_validate(consolidated))
@@ -470,9 +460,9 @@ def test_two_facilitator_screens_share_the_dashboards_computations_until_someone
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 1})
     before = LIVE.computations
-    projector = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    projector = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     computed_once = LIVE.computations - before
-    laptop = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    laptop = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     assert computed_once > 0 and LIVE.computations - before == computed_once  # the laptop reused them
     assert "1 participant · 1 a commencé" in texts(laptop).replace("**", "")
     _participant(store, workshop, "technicien", {"ess_weight_knowledge": 3})
@@ -489,7 +479,7 @@ def test_after_closing_the_last_step_offers_no_finish_button_and_no_promise_of_c
     diag_id = _participant(store, workshop, "elu", {"ess_weight_knowledge": 2})
     store.close_workshop(workshop.id)
     last = len(CAT.questionnaire(EXPRESS).dimensions)
-    at = _open("diagnostic", d=diag_id, etape=str(last))
+    at = open_link("diagnostic", d=diag_id, etape=str(last))
     finish = at.button(key="participant_finished")
     assert finish.disabled and finish.label == "Atelier clos"
     assert all(r.disabled for r in at.radio) and all(t.disabled for t in at.text_area)
@@ -501,7 +491,7 @@ def test_a_failed_save_is_reported_under_the_question_that_caused_it() -> None:
     store = Store()
     workshop = _workshop(store)
     diag_id = _participant(store, workshop, "elu", {})
-    at = _open("diagnostic", d=diag_id)
+    at = open_link("diagnostic", d=diag_id)
     store.close_workshop(workshop.id)
     at.radio(key="q:ess_weight_knowledge").set_value(3).run()
     tree = [

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import re
+from datetime import UTC, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from scoring.completion import question_numbers
 from scoring.loader import default_catalogue
-from services import workshops
+from services import presenter, workshops
 from storage import Store, WorkshopRecord
-from tests.app.conftest import new_app, texts
+from tests.app.conftest import open_link, texts
 
 CAT = default_catalogue()
 EXPRESS = "ess-territoires-express"
+NOW = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
 QUESTIONS = {q.id: q for _, q in CAT.questionnaire(EXPRESS).questions()}
 NUMBERS = question_numbers(CAT.questionnaire(EXPRESS), CAT.territories, PROFILE["authority_type"])
-
-
-def _open(page: str, **params: str) -> AppTest:
-    at = new_app()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception
-    return at
 
 
 def _everything(at: AppTest) -> str:
@@ -44,12 +35,19 @@ def _workshop(store: Store, levels: tuple[int, ...] = (0, 2, 4, 4)) -> WorkshopR
     return workshop
 
 
+def _showing_first_question(store: Store) -> tuple[WorkshopRecord, str]:
+    """A workshop whose presenter view has started on its first question, and that view's token."""
+    workshop = _workshop(store)
+    store.update_presenter(workshop.id, started=True, question_id="ess_weight_knowledge")
+    return workshop, store.presenter_state(workshop.id).token
+
+
 @pytest.mark.usefixtures("database")
 def test_the_presenter_view_shows_the_join_code_until_the_start_and_no_secret() -> None:
     store = Store()
     workshop = _workshop(store)
     token = store.presenter_state(workshop.id).token
-    at = _open("workshop_presenter", ecran=token)
+    at = open_link("workshop_presenter", ecran=token)
     page = _everything(at)
     assert f"{workshop.join_code[:3]}-{workshop.join_code[3:]}" in page and "4 participants connectés" in page
     assert workshop.facilitator_token not in page and "animation=" not in page
@@ -62,7 +60,7 @@ def test_the_presenter_view_refuses_the_facilitator_token_and_unknown_links() ->
     store = Store()
     workshop = _workshop(store)
     for value in (workshop.facilitator_token, workshop.join_code, workshop.id, "x" * 300):
-        at = _open("workshop_presenter", ecran=value)
+        at = open_link("workshop_presenter", ecran=value)
         page = _everything(at)
         assert "s’ouvre avec le lien de projection" in page
         assert workshop.title not in page and workshop.join_code not in page
@@ -71,10 +69,8 @@ def test_the_presenter_view_refuses_the_facilitator_token_and_unknown_links() ->
 @pytest.mark.usefixtures("database")
 def test_the_presenter_hides_results_until_revealed_then_shows_figures_and_comments() -> None:
     store = Store()
-    workshop = _workshop(store)
-    token = store.presenter_state(workshop.id).token
-    store.update_presenter(workshop.id, started=True, question_id="ess_weight_knowledge")
-    at = _open("workshop_presenter", ecran=token)
+    workshop, token = _showing_first_question(store)
+    at = open_link("workshop_presenter", ecran=token)
     page = _everything(at)
     number = NUMBERS["ess_weight_knowledge"]
     assert f"Q{number}. {QUESTIONS['ess_weight_knowledge'].text}" in page
@@ -95,7 +91,7 @@ def test_the_presenter_hides_results_until_revealed_then_shows_figures_and_comme
 def test_the_dashboard_drives_the_presenter_through_the_database() -> None:
     store = Store()
     workshop = _workshop(store)
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     at.button(key="presenter:start").click().run()
     assert not at.exception
     state = store.presenter_state(workshop.id)
@@ -114,7 +110,7 @@ def test_the_dashboard_drives_the_presenter_through_the_database() -> None:
 def test_the_dashboard_links_to_the_presenter_view_and_the_join_panel_has_no_private_link() -> None:
     store = Store()
     workshop = _workshop(store)
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     token = store.presenter_state(workshop.id).token
     buttons = [str(b.proto) for b in at.get("link_button")]
     assert any(f"projection?ecran={token}" in b for b in buttons)
@@ -126,7 +122,7 @@ def test_the_facilitator_removes_a_duplicate_and_the_list_shows_no_answer() -> N
     store = Store()
     workshop = _workshop(store, (0, 2, 4))
     empty = store.join_workshop(workshop.id, "technicien", "Doublon")
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     options = at.selectbox(key="participants:remove").options
     assert sorted(options) == ["Doublon (technicien)", "Prénom0 (élu)", "Prénom1 (élu)", "Prénom2 (élu)"]
     at.selectbox(key="participants:remove").select_index(options.index("Doublon (technicien)"))
@@ -142,7 +138,7 @@ def test_the_facilitator_merges_an_empty_duplicate_but_never_two_answered_partic
     store = Store()
     workshop = _workshop(store, (0, 2, 4))
     again = store.join_workshop(workshop.id, "elu", "Prénom0 bis")  # joined twice, answered once
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
 
     def merge(keep: str, other: str) -> None:
         options = at.selectbox(key="participants:keep").options
@@ -163,7 +159,7 @@ def test_the_facilitator_merges_an_empty_duplicate_but_never_two_answered_partic
 def test_the_facilitator_types_in_a_paper_questionnaire_as_a_participant_of_the_chosen_role() -> None:
     store = Store()
     workshop = _workshop(store, (0, 2, 4))
-    at = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    at = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     at.button(key="paper:add").click().run()
     assert "Choisissez le rôle indiqué sur le questionnaire papier." in texts(at)
     at.radio(key="paper:role").set_value("acteur_ess")
@@ -175,17 +171,16 @@ def test_the_facilitator_types_in_a_paper_questionnaire_as_a_participant_of_the_
 
 
 @pytest.mark.usefixtures("database")
-def test_the_presenter_shows_the_countdown_the_dashboard_started() -> None:
+def test_the_presenter_shows_the_countdown_the_dashboard_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(presenter, "utc_now", lambda: NOW)  # the clock stands still: 3 minutes left exactly
     store = Store()
-    workshop = _workshop(store)
-    token = store.presenter_state(workshop.id).token
-    store.update_presenter(workshop.id, started=True, question_id="ess_weight_knowledge")
-    dashboard = _open("workshop_dashboard", animation=workshop.facilitator_token)
+    workshop, token = _showing_first_question(store)
+    dashboard = open_link("workshop_dashboard", animation=workshop.facilitator_token)
     dashboard.selectbox(key="presenter:timer").set_value(3)
     dashboard.button(key="presenter:timer_start").click().run()
     assert not dashboard.exception
-    page = _everything(_open("workshop_presenter", ecran=token))
-    assert re.search(r"temps restant 0[23]:[0-5]\d", page)
+    page = _everything(open_link("workshop_presenter", ecran=token))
+    assert "temps restant 03:00" in page
 
 
 @pytest.mark.usefixtures("database")
@@ -195,8 +190,8 @@ def test_the_results_page_and_the_dashboard_offer_the_restitution_deck() -> None
     plain = store.create_diagnostic(EXPRESS, PROFILE)
     store.save_answer(plain, "ess_weight_knowledge", 2)
     for at in (
-        _open("results", d=plain),
-        _open("workshop_dashboard", animation=workshop.facilitator_token),
+        open_link("results", d=plain),
+        open_link("workshop_dashboard", animation=workshop.facilitator_token),
     ):
         labels = [str(b.proto.label) for b in at.get("download_button")]
         assert "Diaporama de restitution" in labels and "Rapport PDF" in labels
