@@ -34,8 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_app import AUTHORITY_TYPE, radios_script
-from bench.load_client import Participant, _key_of, _rerun, connect
-from bench.load_workshop import _cpu_seconds
+from bench.load_client import Participant, connect, key_of, rerun
+from bench.proc import cpu_seconds
 from tests.e2e.server import AppServer, _healthy, free_port
 
 OPTIONS = ("--runner.postScriptGC", "false", "--server.fileWatcherType", "none")
@@ -72,17 +72,17 @@ class Clicker:
 
     async def open(self) -> None:
         self.ws = await connect(self.session).__aenter__()
-        await _rerun(self.ws, self.session)
+        await rerun(self.ws, self.session)
 
     async def click(self) -> float:
         """One click (the next option of the radio each time); seconds to script_finished."""
         p = self.session
         if self.key is None:
-            return await _rerun(self.ws, p)
-        radio = next(w for w in p.widgets.values() if _key_of(w.id) == self.key)
+            return await rerun(self.ws, p)
+        radio = next(w for w in p.widgets.values() if key_of(w.id) == self.key)
         self.turn += 1
         p.values[radio.id] = radio.options[self.turn % len(radio.options)]
-        return await _rerun(self.ws, p, clicked=radio.id)
+        return await rerun(self.ws, p, clicked=radio.id)
 
 
 async def _round(clicker: Clicker, clicks: int) -> tuple[float, float]:
@@ -90,9 +90,9 @@ async def _round(clicker: Clicker, clicks: int) -> tuple[float, float]:
     for _ in range(5):
         await clicker.click()
     pids = [clicker.server.process.pid]
-    cpu0 = _cpu_seconds(pids)
+    cpu0 = cpu_seconds(pids)
     walls = [await clicker.click() for _ in range(clicks)]
-    return (_cpu_seconds(pids) - cpu0) * 1000 / clicks, statistics.median(walls) * 1000
+    return (cpu_seconds(pids) - cpu0) * 1000 / clicks, statistics.median(walls) * 1000
 
 
 def _diagnostic(database_url: str, root: Path, questionnaire: str) -> str:

@@ -25,20 +25,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import Participant, _rerun, connect
+from bench.load_client import Participant, connect, rerun
+from bench.proc import cpu_seconds
 from scoring.loader import default_catalogue
+from scoring.models import ResponseSet
 from storage import Store
 from tests.e2e.server import start_app
 
 QUESTIONNAIRE = "ess-territoires"
 PROFILE = {"name": "CC du Banc d’Essai", "authority_type": "communaute_communes"}
 ROLES = ("elu", "technicien", "acteur_ess", "autre")
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def prefill(store: Store, count: int, seed: int = 2026) -> tuple[str, str, list[str]]:
@@ -50,8 +46,8 @@ def prefill(store: Store, count: int, seed: int = 2026) -> tuple[str, str, list[
     for i in range(count):
         diag_id = store.join_workshop(workshop.id, ROLES[i % len(ROLES)], None)
         answers = {qid: rng.choice([0, 1, 2, 3, 4, 4, 3, "dk"]) for qid in questions}
-        store.replace_responses(diag_id, {"questionnaire": QUESTIONNAIRE, "answers": answers,
-                                          "comments": {questions[0]: f"Avis n° {i}"}})  # fmt: skip
+        comments = {questions[0]: f"Avis n° {i}"}
+        store.replace_responses(diag_id, ResponseSet(questionnaire=QUESTIONNAIRE, answers=answers, comments=comments))
         ids.append(diag_id)
     return workshop.id, workshop.facilitator_token, ids
 
@@ -62,18 +58,18 @@ async def refreshes(url: str, token: str, pid: int, count: int, write: object) -
     screen = Participant("", f"ws://{host}/_stcore/stream", url, query_string=f"animation={token}",
                          page_name="tableau-de-bord")  # fmt: skip
     async with connect(screen) as ws:
-        await _rerun(ws, screen)
+        await rerun(ws, screen)
         fragment = next(iter(screen.fragments))
         for _ in range(2):  # warm: imports of the tab's code, first figures
-            await _rerun(ws, screen, fragment=fragment)
+            await rerun(ws, screen, fragment=fragment)
         trips = []
-        before = _cpu(pid)  # in clock ticks of 10 ms: read over all the refreshes, not each
+        before = cpu_seconds([pid])  # in clock ticks of 10 ms: read over all the refreshes, not each
         for _ in range(count):
             if callable(write):
                 write()
-            trips.append(await _rerun(ws, screen, fragment=fragment))
+            trips.append(await rerun(ws, screen, fragment=fragment))
         await asyncio.sleep(0.1)  # let the server finish sending before reading its CPU
-        cpu = _cpu(pid) - before
+        cpu = cpu_seconds([pid]) - before
     return cpu / count, statistics.median(trips)
 
 

@@ -62,7 +62,7 @@ class Participant:
         self.query_string = self.query_string or f"d={self.diag_id}"
 
 
-def _key_of(widget_id: str) -> str:
+def key_of(widget_id: str) -> str:
     """The user key at the end of an element id (`$$ID-<hash>-<key>`)."""
     parts = widget_id.split("-", 2)
     return parts[2] if len(parts) == 3 else widget_id
@@ -77,7 +77,7 @@ def _value_of(option: str) -> int | str:
     return int(option.split(" ", 1)[0])
 
 
-async def _rerun(
+async def rerun(
     ws: Any, p: Participant, trigger: str | None = None, fragment: str | None = None, clicked: str | None = None
 ) -> float:
     """Send a rerun as the browser does (of the page; of an auto-rerun `fragment`; of the fragment that
@@ -156,7 +156,7 @@ async def participant_loop(
     """Load the questionnaire, then click until the deadline or the end of the questionnaire."""
     rng = random.Random(seed)
     async with connect(p) as ws:
-        await _rerun(ws, p)
+        await rerun(ws, p)
         await ready.wait()
         await go.wait()
         if pause:
@@ -168,12 +168,12 @@ async def participant_loop(
                 break
             widget_id, option = action
             if option is None:
-                p.latencies.append(await _rerun(ws, p, trigger=widget_id))
+                p.latencies.append(await rerun(ws, p, trigger=widget_id))
             else:
                 p.values[widget_id] = option
                 p.sent += 1
-                p.expected[_key_of(widget_id).removeprefix("q:")] = _value_of(option)
-                p.latencies.append(await _rerun(ws, p, clicked=widget_id))
+                p.expected[key_of(widget_id).removeprefix("q:")] = _value_of(option)
+                p.latencies.append(await rerun(ws, p, clicked=widget_id))
                 p.acknowledged += 1
             if pause:
                 await asyncio.sleep(rng.uniform(0.5 * pause, 1.5 * pause))
@@ -182,7 +182,7 @@ async def participant_loop(
 async def viewer_loop(v: Participant, clock: Clock, ready: asyncio.Barrier, go: asyncio.Event) -> None:
     """A facilitator's screen: open the dashboard, then rerun its auto-refresh fragments as the browser does."""
     async with connect(v) as ws:
-        await _rerun(ws, v)
+        await rerun(ws, v)
         if not v.fragments:
             raise ProtocolError("the dashboard asked for no auto-refresh")
         await ready.wait()
@@ -191,7 +191,7 @@ async def viewer_loop(v: Participant, clock: Clock, ready: asyncio.Barrier, go: 
         while time.monotonic() + interval < clock.deadline:
             await asyncio.sleep(interval)
             for fragment in list(v.fragments):
-                v.latencies.append(await _rerun(ws, v, fragment=fragment))
+                v.latencies.append(await rerun(ws, v, fragment=fragment))
 
 
 def connect(p: Participant) -> Any:

@@ -43,7 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import Clock, Participant, _rerun, connect, participant_loop, viewer_loop
+from bench.load_client import Clock, Participant, connect, participant_loop, rerun, viewer_loop
+from bench.proc import cpu_seconds, rss_mib
 from storage import Store
 from tests.e2e.deployment import read_state, start_deployment
 from tests.e2e.server import start_app
@@ -54,38 +55,6 @@ MAX_DURATION_S = 300.0
 MAX_DASHBOARDS = 5
 PROFILE = {"name": "CC du Banc d’Essai", "authority_type": "communaute_communes"}
 ROLES = ("elu", "technicien", "acteur_ess", "autre")
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-
-
-def _children(pid: int) -> list[int]:
-    """A process's direct children (nginx's workers)."""
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def _cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU of the processes and their children still running."""
-    total = 0.0
-    for pid in {q for p in pids for q in (p, *_children(p))}:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
-    return total
-
-
-def _rss_mib(pids: list[int]) -> float:
-    total = 0
-    for pid in pids:
-        try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-        except OSError:
-            continue
-    return total * PAGE_SIZE / 2**20
 
 
 @dataclass
@@ -101,7 +70,7 @@ async def _warm(url: str, diag_id: str) -> None:
     """One session's first page: imports, catalogue, database pool are not per-session costs."""
     warm = session(url, diag_id)
     async with connect(warm) as ws:
-        await _rerun(ws, warm)
+        await rerun(ws, warm)
 
 
 async def run(
@@ -116,7 +85,7 @@ async def run(
     for url in target.warm_urls:
         await _warm(url, participants[0].diag_id)
     await asyncio.sleep(1.0)
-    rss_before = _rss_mib(target.pids)
+    rss_before = rss_mib(target.pids)
     clock, ready, go = Clock(), asyncio.Barrier(len(participants) + len(viewers) + 1), asyncio.Event()
     tasks = []
     for i, p in enumerate(participants):
@@ -125,16 +94,16 @@ async def run(
     tasks += [asyncio.create_task(viewer_loop(v, clock, ready, go)) for v in viewers]
     await ready.wait()
     await asyncio.sleep(1.0)
-    rss_after = _rss_mib(target.pids)
-    cpu0, wall0, client0 = _cpu_seconds(target.pids), time.monotonic(), time.process_time()
+    rss_after = rss_mib(target.pids)
+    cpu0, wall0, client0 = cpu_seconds(target.pids), time.monotonic(), time.process_time()
     clock.deadline = wall0 + duration
     go.set()
     await asyncio.gather(*tasks)
-    cpu1, wall1, client1 = _cpu_seconds(target.pids), time.monotonic(), time.process_time()
+    cpu1, wall1, client1 = cpu_seconds(target.pids), time.monotonic(), time.process_time()
     return {
         "rss_before": rss_before,
         "rss_after": rss_after,
-        "rss_end": _rss_mib(target.pids),
+        "rss_end": rss_mib(target.pids),
         "cpu": (cpu1 - cpu0) / (wall1 - wall0),
         "client_cpu": (client1 - client0) / (wall1 - wall0),
         "wall": wall1 - wall0,
