@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,27 +35,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.bench_app import AUTHORITY_TYPE, radios_script
 from bench.load_client import Participant, connect, key_of, rerun
 from bench.proc import cpu_seconds
-from tests.e2e.server import AppServer, _healthy, free_port
+from tests.e2e.server import AppServer, start_app
 
 OPTIONS = ("--runner.postScriptGC", "false", "--server.fileWatcherType", "none")
 NO_DELAY = "import sys; sys.path.insert(0, {root!r})\nfrom ui import tcp\ntcp.no_delay_once()\n"
 
 
-def _serve_script(script: Path, root: Path, log_path: Path, env: dict[str, str] | None = None) -> AppServer:
+def _serve_script(script: Path, root: Path, env: dict[str, str] | None = None) -> AppServer:
     """`streamlit run SCRIPT` from the checkout `root` (its .streamlit/config.toml), once healthy."""
-    port = free_port()
-    log = log_path.open("ab")
-    command = [str(root / ".venv/bin/streamlit"), "run", str(script), "--server.headless", "true"]
-    command += ["--server.address", "127.0.0.1", "--server.port", str(port), *OPTIONS]
-    server_env = {**os.environ, **(env or {})}
-    process = subprocess.Popen(command, cwd=root, env=server_env, stdout=log, stderr=subprocess.STDOUT)
-    server = AppServer(port, process, log_path, server_env, _log_file=log)
-    deadline = time.monotonic() + 60
-    while not _healthy(server.url):
-        if time.monotonic() > deadline or process.poll() is not None:
-            raise RuntimeError(f"{script.name} did not start; see {log_path}")
-        time.sleep(0.05)
-    return server
+    log_name = f"bench-click-{script.stem}-{os.getpid()}.log"
+    return start_app(env or {}, script=script, root=root, extra_args=OPTIONS, timeout=60, log_name=log_name)
 
 
 def _session(server: AppServer, query_string: str = "x=1", page_name: str = "") -> Participant:
@@ -131,9 +119,9 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, list[tupl
     )
     (folder / "radios.py").write_text(NO_DELAY.format(root=str(root)) + radios)
     database_url = f"sqlite:///{folder / 'bench.sqlite3'}"
-    app = _serve_script(root / "app.py", root, folder / "app.log", {"DATABASE_URL": database_url})
-    servers = [app, _serve_script(folder / "empty.py", root, folder / "empty.log")]
-    servers.append(_serve_script(folder / "radios.py", root, folder / "radios.log"))
+    app = _serve_script(root / "app.py", root, {"DATABASE_URL": database_url})
+    servers = [app, _serve_script(folder / "empty.py", root)]
+    servers.append(_serve_script(folder / "radios.py", root))
     try:
         diag_id = _diagnostic(database_url, root, args.questionnaire)
         page = _session(app, f"d={diag_id}&etape={args.step}", "questionnaire")

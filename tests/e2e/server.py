@@ -139,6 +139,8 @@ def start_app(
     extra_args: tuple[str, ...] = (),
     log_name: str | None = None,
     poll_interval: float = 0.05,
+    script: str | Path = "app.py",
+    root: Path = REPO_ROOT,
 ) -> AppServer:
     """Start the app and return once /_stcore/health answers 200 (AppServerError otherwise).
 
@@ -146,7 +148,8 @@ def start_app(
     SQLite database). Pass `port` to restart on the same address (e.g. after `kill()`).
     `extra_args` go to `streamlit run` (e.g. `("--server.fileWatcherType", "none")`); the log
     goes to `tests/artifacts/<log_name>` (appended), by default a name with the port and time.
-    `started_in_s` on the result is the time from launch to the first healthy answer.
+    `started_in_s` on the result is the time from launch to the first healthy answer. `script` and
+    `root` run another script, or another checkout's app with its own `.venv` (benchmarks).
     """
     chosen_port = port or free_port()
     server_env = dict(os.environ)
@@ -158,9 +161,9 @@ def start_app(
     log_path = ARTIFACTS / (log_name or f"server-{chosen_port}-{stamp}.log")
     log_file = log_path.open("ab")
     command = [
-        str(STREAMLIT),
+        str(root / STREAMLIT.relative_to(REPO_ROOT)),
         "run",
-        "app.py",
+        str(script),
         "--server.headless",
         "true",
         "--server.address",
@@ -172,7 +175,7 @@ def start_app(
         *extra_args,
     ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=server_env, stdout=log_file, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=root, env=server_env, stdout=log_file, stderr=subprocess.STDOUT)
     server = AppServer(chosen_port, process, log_path, server_env, _log_file=log_file)
     deadline = started + timeout
     while time.perf_counter() < deadline:
