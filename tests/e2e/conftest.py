@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) omits the cwd
     sys.path.insert(0, str(REPO_ROOT))
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
 
 from tests.e2e.server import ARTIFACTS, CHROMIUM_ARGS, DEBIAN_CHROMIUM, AppServer, app_server, default_env  # noqa: E402
 from tests.needs import missing, started_postgres  # noqa: E402
@@ -87,6 +88,14 @@ def pytest_runtest_makereport(
     return report
 
 
+def french_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A fresh browser session (its own cookies and Streamlit session) in French, with the suite's timeouts."""
+    context = browser.new_context(**{"locale": "fr-FR", "viewport": {"width": 1280, "height": 900}, **options})
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    return context
+
+
 def _artifact_name(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid.split("::")[-1])[:120]
 
@@ -94,13 +103,7 @@ def _artifact_name(nodeid: str) -> str:
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh browser session in French, downloads accepted; a screenshot is saved if the test fails."""
-    context = browser.new_context(
-        locale="fr-FR",
-        accept_downloads=True,
-        viewport={"width": 1280, "height": 900},
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    context = french_context(browser, accept_downloads=True)
     tab = context.new_page()
     try:
         yield tab

@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Response, expect
 
 from storage import Store, WorkshopRecord
+from tests.e2e.conftest import french_context
 from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
 from tests.e2e.workshop_steps import answer, checked, counts
 from tests.pg import PostgresServer
@@ -31,7 +32,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
-TIMEOUT_MS = 30_000
 COOKIE = "autodiag_instance"
 INSTANCE_HEADER = "x-autodiag-instance"
 
@@ -80,11 +80,9 @@ def route_cookies(proxy_url: str, ports: list[int]) -> dict[int, str]:
 
 def _page(browser: Browser, proxy_url: str, cookie: str) -> Page:
     """A fresh browser session whose sticky cookie pins it to one instance."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    context = french_context(browser)
     context.add_cookies([{"name": COOKIE, "value": cookie, "url": proxy_url}])
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    return page
+    return context.new_page()
 
 
 def _join(page: Page, base: str, workshop: WorkshopRecord) -> tuple[str, int]:

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 from scoring.engine import applies
 from scoring.loader import default_catalogue
 from services import Store
-from tests.e2e.conftest import NO_WATCHER, TIMEOUT_MS, RunningApp
+from tests.e2e.conftest import NO_WATCHER, TIMEOUT_MS, RunningApp, french_context
 from tests.e2e.server import default_env, start_app
 from tests.e2e.test_diagnostic_flow import (
     EXPRESS,
@@ -33,9 +33,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def _phone(browser: Browser) -> Page:
-    context = browser.new_context(locale="fr-FR", viewport=PHONE, is_mobile=True, has_touch=True)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
+    return french_context(browser, viewport=PHONE, is_mobile=True, has_touch=True).new_page()
 
 
 def pick(group: Locator, index: int) -> None:

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from storage import Store, WorkshopRecord
+from tests.e2e.conftest import french_context
 from tests.e2e.server import app_server, start_app
 from tests.e2e.workshop_steps import answer, checked, counts
 from tests.pg import PostgresServer
@@ -25,15 +26,12 @@ pytestmark = [pytest.mark.e2e]
 
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
-TIMEOUT_MS = 30_000
 NO_WATCHER = ("--server.fileWatcherType", "none")  # files edited during a run must not reload modules
 
 
 def _page(browser: Browser) -> Page:
     """A fresh browser session (its own cookies and Streamlit session)."""
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR").new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    return page
+    return french_context(browser).new_page()
 
 
 def _join(page: Page, base: str, workshop: WorkshopRecord) -> str:

@@ -19,8 +19,9 @@ from pptx import Presentation
 
 from scoring.loader import default_catalogue
 from storage import Store, WorkshopRecord
-from tests.e2e.conftest import NAVIGATION_TIMEOUT_MS, TIMEOUT_MS, RunningApp
+from tests.e2e.conftest import RunningApp, french_context
 from tests.e2e.server import ARTIFACTS
+from tests.e2e.test_diagnostic_flow import diagnostic_id
 
 pytestmark = [pytest.mark.e2e]
 
@@ -36,19 +37,8 @@ PEOPLE = [  # role label, first name, level given to every question but the firs
     ("Acteur ou actrice de l’ESS (association, coopérative, CRESS…)", "Fanny", 4),
 ]
 SECRET = "Confidentiel-{}"
-
-
-def _context(browser: Browser, width: int, height: int) -> BrowserContext:
-    context = browser.new_context(locale="fr-FR", accept_downloads=True, viewport={"width": width, "height": height})
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
-    return context
-
-
-def _diag_id(page: Page) -> str:
-    match = re.search(r"[?&]d=([\w-]+)", page.url)
-    assert match, page.url
-    return match.group(1)
+LAPTOP = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
 
 
 def _join(phone: Page, base: str, workshop: WorkshopRecord, role: str, name: str) -> str:
@@ -62,7 +52,7 @@ def _join(phone: Page, base: str, workshop: WorkshopRecord, role: str, name: str
     group.get_by_text("2 · ").click()
     # saved and re-rendered (the phone's sidebar is folded away: attached, not visible)
     expect(phone.get_by_test_id("stSidebar").get_by_text(re.compile(r"Poids de l’ESS\W+1/1")).first).to_be_attached()
-    return _diag_id(phone)
+    return diagnostic_id(phone)
 
 
 def _rescan(context: BrowserContext, base: str, workshop: WorkshopRecord) -> str:
@@ -71,7 +61,7 @@ def _rescan(context: BrowserContext, base: str, workshop: WorkshopRecord) -> str
     page.goto(f"{base}/rejoindre?code={workshop.join_code}")
     page.get_by_role("button", name="Reprendre mes réponses").click()
     page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
-    return _diag_id(page)
+    return diagnostic_id(page)
 
 
 def _shot(page: Page, name: str) -> None:
@@ -98,7 +88,7 @@ def _paper(dashboard: Page, context: BrowserContext, store: Store, workshop: Wor
     entry.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).get_by_text("Je ne sais pas").click()
     expect(entry.get_by_test_id("stSidebar").get_by_text(re.compile(r"Poids de l’ESS\W+1/1")).first).to_be_visible()
     (paper,) = [r for r in store.participant_records(workshop.id) if r.paper]
-    assert paper.role == "autre" and _diag_id(entry) == paper.id
+    assert paper.role == "autre" and diagnostic_id(entry) == paper.id
     entry.close()
     return paper.id
 
@@ -168,13 +158,13 @@ _OPEN: list[Page] = []
 def _workshop(app: RunningApp, browser: Browser, tmp_path: Path) -> None:
     store = Store(app.database_url)
     workshop = store.create_workshop("Atelier ESS du 12 mars", EXPRESS, PROFILE)
-    laptop = _context(browser, 1280, 720)
+    laptop = french_context(browser, accept_downloads=True, viewport=LAPTOP)
     dashboard = laptop.new_page()
     _OPEN.append(dashboard)
     dashboard.goto(f"{app.url}/tableau-de-bord?animation={workshop.facilitator_token}")
     presenter_href = dashboard.get_by_role("link", name=re.compile("Ouvrir l’écran à projeter")).get_attribute("href")
     assert presenter_href and workshop.facilitator_token not in presenter_href
-    projector = _context(browser, 1280, 720).new_page()
+    projector = french_context(browser, accept_downloads=True, viewport=LAPTOP).new_page()
     _OPEN.append(projector)
     projector.goto(presenter_href)
     expect(projector.get_by_text(f"{workshop.join_code[:3]}-{workshop.join_code[3:]}")).to_be_visible()
@@ -183,7 +173,7 @@ def _workshop(app: RunningApp, browser: Browser, tmp_path: Path) -> None:
 
     phones, ids = [], []
     for i, (role, name, level) in enumerate(PEOPLE):
-        phones.append(_context(browser, 390, 844))
+        phones.append(french_context(browser, accept_downloads=True, viewport=PHONE))
         ids.append(_join(phones[-1].new_page(), app.url, workshop, role, name))
         _fill_rest(store, ids[-1], level, i)
     expect(projector.get_by_text("6 participants connectés")).to_be_visible()
