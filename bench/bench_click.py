@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_app import AUTHORITY_TYPE, radios_script
-from bench.load_client import Participant, connect, key_of, rerun
+from bench.load_client import Participant, connect, key_of, rerun, session
 from bench.proc import cpu_seconds
 from tests.e2e.server import AppServer, start_app
 
@@ -45,11 +45,6 @@ def _serve_script(script: Path, root: Path, env: dict[str, str] | None = None) -
     """`streamlit run SCRIPT` from the checkout `root` (its .streamlit/config.toml), once healthy."""
     log_name = f"bench-click-{script.stem}-{os.getpid()}.log"
     return start_app(env or {}, script=script, root=root, extra_args=OPTIONS, timeout=60, log_name=log_name)
-
-
-def _session(server: AppServer, query_string: str = "x=1", page_name: str = "") -> Participant:
-    host = server.url.removeprefix("http://")
-    return Participant("", f"ws://{host}/_stcore/stream", server.url, query_string=query_string, page_name=page_name)
 
 
 class Clicker:
@@ -124,10 +119,10 @@ async def measure(args: argparse.Namespace, folder: Path) -> dict[str, list[tupl
     servers.append(_serve_script(folder / "radios.py", root))
     try:
         diag_id = _diagnostic(database_url, root, args.questionnaire)
-        page = _session(app, f"d={diag_id}&etape={args.step}", "questionnaire")
+        page = session(app.url, "", f"d={diag_id}&etape={args.step}")
         clickers = {
-            "floor: empty script": Clicker(servers[1], _session(servers[1]), None),
-            "radios only, same count": Clicker(servers[2], _session(servers[2]), key),
+            "floor: empty script": Clicker(servers[1], session(servers[1].url, "", "x=1", ""), None),
+            "radios only, same count": Clicker(servers[2], session(servers[2].url, "", "x=1", ""), key),
             "questionnaire page": Clicker(app, page, key),
         }
         for clicker in clickers.values():

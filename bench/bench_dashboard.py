@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import Participant, connect, rerun
+from bench.load_client import connect, rerun, session
 from bench.proc import cpu_seconds
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
@@ -54,9 +54,7 @@ def prefill(store: Store, count: int, seed: int = 2026) -> tuple[str, str, list[
 
 async def refreshes(url: str, token: str, pid: int, count: int, write: object) -> tuple[float, float]:
     """(server CPU seconds per refresh, median round trip) of `count` refreshes, `write()` before each."""
-    host = url.removeprefix("http://")
-    screen = Participant("", f"ws://{host}/_stcore/stream", url, query_string=f"animation={token}",
-                         page_name="tableau-de-bord")  # fmt: skip
+    screen = session(url, "", f"animation={token}", "tableau-de-bord")
     async with connect(screen) as ws:
         await rerun(ws, screen)
         fragment = next(iter(screen.fragments))

@@ -194,6 +194,12 @@ async def viewer_loop(v: Participant, clock: Clock, ready: asyncio.Barrier, go: 
                 v.latencies.append(await rerun(ws, v, fragment=fragment))
 
 
+def session(url: str, diag_id: str, query_string: str = "", page_name: str = "questionnaire") -> Participant:
+    """A session on the app or proxy at `url` (http://host:port)."""
+    host = url.removeprefix("http://")
+    return Participant(diag_id, f"ws://{host}/_stcore/stream", url, query_string=query_string, page_name=page_name)
+
+
 def connect(p: Participant) -> Any:
     """The websocket of a session, as a browser opens it (loopback, no ping)."""
     return websockets.connect(

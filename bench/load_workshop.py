@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load_client import Clock, Participant, connect, participant_loop, rerun, viewer_loop
+from bench.load_client import Clock, Participant, connect, participant_loop, rerun, session, viewer_loop
 from bench.proc import cpu_seconds, rss_mib
 from storage import Store
 from tests.e2e.deployment import read_state, start_deployment
@@ -126,12 +126,6 @@ def _stored(store: Store, participants: list[Participant]) -> tuple[int, int]:
         wrong += sum(answers.get(qid) != value for qid, value in p.expected.items())
         wrong += len(set(answers) - set(p.expected))
     return stored, wrong
-
-
-def session(url: str, diag_id: str, query_string: str = "", page_name: str = "questionnaire") -> Participant:
-    """A session on the app or proxy at `url` (http://host:port)."""
-    host = url.removeprefix("http://")
-    return Participant(diag_id, f"ws://{host}/_stcore/stream", url, query_string=query_string, page_name=page_name)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

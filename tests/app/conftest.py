@@ -54,3 +54,8 @@ def texts(at: AppTest) -> str:
     for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning", "info", "success", "text"):
         parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))  # read escaped Markdown as the user sees it
+
+
+def html(at: AppTest) -> str:
+    """The bodies of the page's `st.html` elements, joined."""
+    return "\n".join(str(e.proto.body) for e in at.get("html"))

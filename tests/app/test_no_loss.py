@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from scoring.loader import default_catalogue
 from scoring.models import Profile
 from services import Store, diagnostics
-from tests.app.conftest import open_page, texts
+from tests.app.conftest import html, open_page, texts
 
 EXPRESS = "ess-territoires-express"
 CAT = default_catalogue()
@@ -68,13 +67,9 @@ def test_a_resume_link_opens_at_the_first_unfinished_step() -> None:
 def test_the_page_says_when_the_last_answer_was_saved() -> None:
     store = Store()
     at = open_page("app_pages/diagnostic.py", _diagnostic(store))
-    assert "Chaque réponse est enregistrée dès qu’elle est donnée" in _html(at)
+    assert "Chaque réponse est enregistrée dès qu’elle est donnée" in html(at)
     at.radio(key=f"q:{_questions(1)[0]}").set_value(1).run()
-    assert "Dernière réponse enregistrée à" in _html(at)
-
-
-def _html(at: AppTest) -> str:
-    return "\n".join(h.proto.body for h in at.get("html"))
+    assert "Dernière réponse enregistrée à" in html(at)
 
 
 @pytest.mark.usefixtures("database")

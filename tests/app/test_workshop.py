@@ -16,7 +16,7 @@ from scoring.engine import score
 from scoring.loader import default_catalogue
 from scoring.models import ResponseSet
 from storage import Store, WorkshopRecord
-from tests.app.conftest import new_app, open_link, texts
+from tests.app.conftest import html, new_app, open_link, texts
 from ui.live_panel import TABS
 from workshops.access import LIMITS, client_key, record_failure
 from workshops.analysis import consolidation_prefill
@@ -44,10 +44,6 @@ def _participant(store: Store, workshop: WorkshopRecord, role: str, answers: dic
     return diag_id
 
 
-def _html(at: AppTest) -> str:
-    return "\n".join(str(e.proto.body) for e in at.get("html"))
-
-
 def _codes(at: AppTest) -> list[str]:
     return [str(c.value) for c in at.code]
 
@@ -68,7 +64,7 @@ def test_creating_a_workshop_shows_the_join_code_the_qr_image_and_the_private_fa
     workshop = store.find_workshop_by_facilitator_token(_codes(at)[1].split("animation=")[1])
     assert workshop is not None and workshop.title == "Atelier <b>ESS</b> *du* 12 mars"
     assert workshop.profile == {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
-    assert f"{workshop.join_code[:3]}-{workshop.join_code[3:]}" in _html(at)
+    assert f"{workshop.join_code[:3]}-{workshop.join_code[3:]}" in html(at)
     assert _codes(at) == [
         f"http://localhost:8501/rejoindre?code={workshop.join_code}",
         f"http://localhost:8501/tableau-de-bord?animation={workshop.facilitator_token}",
@@ -79,7 +75,7 @@ def test_creating_a_workshop_shows_the_join_code_the_qr_image_and_the_private_fa
     page = texts(at)
     assert "Gardez ce lien pour vous" in page
     assert "Atelier « Atelier <b>ESS</b> *du* 12 mars » créé" in page  # typed text shown as typed, not as HTML
-    assert "<b>" not in _html(at)
+    assert "<b>" not in html(at)
 
 
 @pytest.mark.usefixtures("database")
