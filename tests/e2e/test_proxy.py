@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Response, expect
 
-from storage import Store, WorkshopRecord
+from storage import Store
 from tests.e2e.conftest import french_context
 from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
-from tests.e2e.workshop_steps import answer, checked, counts
+from tests.e2e.test_diagnostic_flow import diagnostic_id
+from tests.e2e.workshop_steps import answer, checked, counts, join
 from tests.pg import PostgresServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -85,17 +86,6 @@ def _page(browser: Browser, proxy_url: str, cookie: str) -> Page:
     return context.new_page()
 
 
-def _join(page: Page, base: str, workshop: WorkshopRecord) -> tuple[str, int]:
-    """Join from the QR link as an élu; returns the participant's diagnostic id and instance port."""
-    port = _port_of(page.goto(f"{base}/rejoindre?code={workshop.join_code}"))
-    page.get_by_text("Élu ou élue de la collectivité").click()
-    page.get_by_role("button", name="Rejoindre l’atelier").click()
-    page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
-    match = re.search(r"[?&]d=([\w-]+)", page.url)
-    assert match, page.url
-    return match.group(1), port
-
-
 def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: Deployment, browser: Browser) -> None:
     proxy = deployment.proxy_url
     a, b = sorted(deployment.instances)
@@ -110,12 +100,14 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
         expect(counts(dashboards[port])).to_contain_text("0 participant ·")
 
     on_a, on_b = _page(browser, proxy, cookies[a]), _page(browser, proxy, cookies[b])
-    id_a, port = _join(on_a, proxy, workshop)
+    port = _port_of(join(on_a, proxy, workshop))
+    id_a = diagnostic_id(on_a)
     assert port == a
     answer(on_a, 1, "3 · Portrait détaillé", "Poids de l’ESS")
     on_a.get_by_role("button", name="Dimension suivante →").click()
     answer(on_a, 2, "Je ne sais pas", "Création d’emplois")
-    id_b, port = _join(on_b, proxy, workshop)
+    port = _port_of(join(on_b, proxy, workshop))
+    id_b = diagnostic_id(on_b)
     assert port == b
     answer(on_b, 1, "1 · ", "Poids de l’ESS")
     for dashboard in dashboards.values():  # each instance's dashboard sees both instances' participants
@@ -142,7 +134,8 @@ def test_a_workshop_through_nginx_survives_the_loss_of_an_instance(deployment: D
     answer(on_b, 2, "4 · ", "Création d’emplois")
     # a newcomer joins after the crash; both dashboards show them, the orphaned one without a reload
     newcomer = _page(browser, proxy, cookies[a])
-    id_c, port = _join(newcomer, proxy, workshop)
+    port = _port_of(join(newcomer, proxy, workshop))
+    id_c = diagnostic_id(newcomer)
     assert port == b
     for dashboard in dashboards.values():
         expect(counts(dashboard)).to_contain_text("3 participants ·", timeout=30_000)

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from storage import Store, WorkshopRecord
+from storage import Store
 from tests.e2e.conftest import french_context
 from tests.e2e.server import app_server, start_app
-from tests.e2e.workshop_steps import answer, checked, counts
+from tests.e2e.test_diagnostic_flow import diagnostic_id
+from tests.e2e.workshop_steps import answer, checked, counts, join
 from tests.pg import PostgresServer
 
 pytestmark = [pytest.mark.e2e]
@@ -32,17 +33,6 @@ NO_WATCHER = ("--server.fileWatcherType", "none")  # files edited during a run m
 def _page(browser: Browser) -> Page:
     """A fresh browser session (its own cookies and Streamlit session)."""
     return french_context(browser).new_page()
-
-
-def _join(page: Page, base: str, workshop: WorkshopRecord) -> str:
-    """Join from the QR link as an élu; returns the participant's diagnostic id."""
-    page.goto(f"{base}/rejoindre?code={workshop.join_code}")
-    page.get_by_text("Élu ou élue de la collectivité").click()
-    page.get_by_role("button", name="Rejoindre l’atelier").click()
-    page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
-    match = re.search(r"[?&]d=([\w-]+)", page.url)
-    assert match, page.url
-    return match.group(1)
 
 
 @pytest.mark.postgres
@@ -62,7 +52,8 @@ def test_a_participant_answering_on_one_instance_is_seen_by_the_dashboard_on_ano
         facilitator.goto(f"{b.url}/tableau-de-bord?animation={workshop.facilitator_token}")
         expect(counts(facilitator)).to_contain_text("0 participant ·")
         participant = _page(browser)
-        diag_id = _join(participant, a.url, workshop)
+        join(participant, a.url, workshop)
+        diag_id = diagnostic_id(participant)
         answer(participant, 1, "3 · Portrait détaillé", "Poids de l’ESS")
         # no reload on B: its dashboard refreshes itself every 5 s from the shared database
         expect(counts(facilitator)).to_contain_text("1 participant · 1 a commencé", timeout=20_000)
@@ -86,7 +77,8 @@ def test_acknowledged_answers_survive_a_kill_and_the_participant_resumes_from_th
     server = start_app(env, log_name=f"kill-{backend}-1.log", extra_args=NO_WATCHER)
     try:
         page = _page(browser)
-        diag_id = _join(page, server.url, workshop)
+        join(page, server.url, workshop)
+        diag_id = diagnostic_id(page)
         answer(page, 1, "3 · Portrait détaillé", "Poids de l’ESS")
         page.get_by_role("button", name="Dimension suivante →").click()
         answer(page, 2, "Je ne sais pas", "Création d’emplois")

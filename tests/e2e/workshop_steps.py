@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Response, expect
 
+from storage import WorkshopRecord
 from tests.e2e.conftest import TIMEOUT_MS
+
+
+def join(page: Page, base: str, workshop: WorkshopRecord) -> Response | None:
+    """Join from the QR link as an élu, up to the first question; returns the join link's response."""
+    response = page.goto(f"{base}/rejoindre?code={workshop.join_code}")
+    page.get_by_text("Élu ou élue de la collectivité").click()
+    page.get_by_role("button", name="Rejoindre l’atelier").click()
+    page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
+    return response
 
 
 def answer(page: Page, number: int, option: str, dimension: str) -> None:
