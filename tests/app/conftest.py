@@ -59,3 +59,9 @@ def texts(at: AppTest) -> str:
 def html(at: AppTest) -> str:
     """The bodies of the page's `st.html` elements, joined."""
     return "\n".join(str(e.proto.body) for e in at.get("html"))
+
+
+def query_param(at: AppTest, name: str) -> str:
+    """The value of a URL parameter as the page left it (AppTest may hold it as a one-item list)."""
+    value = at.query_params[name]
+    return str(value[0] if isinstance(value, list) else value)

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from storage import Store
-from tests.app.conftest import ROOT, new_app, open_page, texts
+from tests.app.conftest import ROOT, new_app, open_page, query_param, texts
 
 EXAMPLE = (ROOT / "questionnaires" / "examples" / "cc-exemple.json").read_bytes()
 
@@ -57,8 +57,7 @@ def test_a_valid_file_creates_a_new_diagnostic_with_its_answers() -> None:
     at = _upload_on_home(EXAMPLE)
     next(b for b in at.button if b.label == "Créer un diagnostic avec ces réponses").click().run()
     assert not at.exception
-    diag_id = at.query_params["d"]
-    diag_id = diag_id[0] if isinstance(diag_id, list) else diag_id
+    diag_id = query_param(at, "d")
     saved = Store().load_responses(diag_id)
     assert saved.answers == json.loads(EXAMPLE)["answers"]
     assert saved.profile.name == "Communauté de communes du Val d’Exemple"

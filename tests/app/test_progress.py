@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from storage import Store
-from tests.app.conftest import open_page, texts
+from tests.app.conftest import open_page, query_param, texts
 
 EXPRESS = "ess-territoires-express"
 PROFILE = {"name": "CC du Val d’Essai", "authority_type": "communaute_communes"}
@@ -35,7 +35,7 @@ def test_redoing_a_diagnostic_carries_answers_over_and_shows_the_change_per_dime
     assert "Évolution depuis le diagnostic précédent" not in texts(at)
     at.button(key="redo_diagnostic").click().run()
     assert not at.exception
-    second = at.query_params["d"] if isinstance(at.query_params["d"], str) else at.query_params["d"][0]
+    second = query_param(at, "d")
     assert second != first
     rec = store.get_diagnostic(second)
     assert rec is not None and rec.previous_id == first and rec.profile == PROFILE
@@ -58,7 +58,7 @@ def test_an_answer_carried_over_can_be_kept_as_it_is_with_one_click() -> None:
     store.save_answer(first, "ess_weight_knowledge", 1)
     at = _results(first)
     at.button(key="redo_diagnostic").click().run()
-    second = at.query_params["d"] if isinstance(at.query_params["d"], str) else at.query_params["d"][0]
+    second = query_param(at, "d")
     assert store.carried_over(second) == {"ess_weight_knowledge"}
     at.button(key="confirm:ess_weight_knowledge").click().run()
     assert not at.exception
