@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from scoring.plan import Action, ActionPlan
 from storage import Store
-from tests.e2e.test_diagnostic_flow import EXPRESS, EXPRESS_ANSWERS, wait_for_app
+from tests.e2e.diagnostic_steps import EXPRESS, EXPRESS_ANSWERS, wait_for_app
 
 PROFILE = {
     "name": "CC du Val d’Essai",

@@ -14,7 +14,6 @@ import re
 import struct
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from PIL import Image
@@ -27,15 +26,23 @@ from scoring.loader import default_catalogue
 from scoring.models import Dimension, Question, Questionnaire, ResponseSet
 from storage import Store
 from tests.e2e.conftest import RunningApp
+from tests.e2e.diagnostic_steps import (
+    EXPRESS,
+    EXPRESS_ANSWERS,
+    answer_group,
+    diagnostic_id,
+    dimension_heading,
+    fill_profile,
+    start,
+    wait_for_app,
+)
 from tests.e2e.server import ARTIFACTS
 from ui.score_tables import dimensions_table
 
 pytestmark = [pytest.mark.e2e]
 
 CAT = default_catalogue()
-EXPRESS = "ess-territoires-express"
 FULL = "ess-territoires"
-HALF_LABEL = {"motivation": "Motivations", "resource": "Ressources"}
 SPECIAL = {"dk": "Je ne sais pas", "na": "Non concerné"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 EXPORT_TIMEOUT_MS = 90_000  # the first PNG may have to start the export browser
@@ -46,25 +53,7 @@ PROFILE = {
     "Région": "Bretagne",
 }
 
-# Every express question, in order: levels, one « je ne sais pas » that empties a dimension,
-# one that does not, two « non concerné ». Importance for some dimensions only.
-EXPRESS_ANSWERS: dict[str, int | str] = {
-    "ess_weight_knowledge": 3,
-    "jobs_creation_support": "dk",
-    "needs_identification": 2,
-    "endogenous_anchoring": 1,
-    "local_resources_food": 4,
-    "innovation_emergence": "na",
-    "entrepreneurship_scic": 0,
-    "awareness_elected": 2,
-    "awareness_staff": 3,
-    "observation_diagnostic": 1,
-    "strategy_formal_policy": 4,
-    "strategy_transversal": "dk",
-    "facilitation_dialogue": 2,
-    "skills_territorial_training": 3,
-    "procurement_social_clauses": "na",
-}
+# Importance for some dimensions only.
 EXPRESS_IMPORTANCE = {"ess_weight": 3, "needs": 2, "observation": 1, "procurement": 0}
 RELOAD_AFTER_STEP = 6
 PROGRESS_COUNTS_EVERY_STEP = (
@@ -77,62 +66,12 @@ KEPT_AFTER_LEAVING_STEP = "an answer must still be checked after leaving its ste
 # --- helpers: what a user sees and does ---------------------------------------------------
 
 
-def wait_for_app(page: Page) -> None:
-    """Wait until the server has finished the current run (Streamlit's own e2e tests do the same)."""
-    page.wait_for_timeout(150)
-    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(state="attached")
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached")
-
-
-def diagnostic_id(page: Page) -> str:
-    """The diagnostic id carried in the URL (?d=…)."""
-    return parse_qs(urlparse(page.url).query)["d"][0]
-
-
-def start(page: Page, app: RunningApp, questionnaire_id: str) -> None:
-    """From the home page, start a new diagnostic of a questionnaire; lands on the profile."""
-    page.goto(app.url)
-    expect(page.get_by_role("heading", name="Autodiagnostic ESS des territoires")).to_be_visible()
-    title = "Version express" if questionnaire_id == EXPRESS else "Version complète"
-    expect(page.get_by_role("heading", name=title)).to_be_visible()
-    # The two cards hold the same button label; Streamlit gives each keyed widget a `st-key-<key>` class.
-    page.locator(f".st-key-start-{questionnaire_id}").get_by_role("button", name="Commencer ce diagnostic").click()
-    expect(page.get_by_role("heading", name="Profil de la collectivité")).to_be_visible()
-    wait_for_app(page)
-
-
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick an option of a select box by its visible label."""
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
-
-
-def fill_profile(page: Page, name: str, selects: dict[str, str]) -> None:
-    """Fill the profile form and go on to the questionnaire."""
-    page.get_by_role("textbox", name="Nom de la collectivité").fill(name)
-    for label, option in selects.items():
-        choose(page, label, option)
-    page.get_by_role("button", name="Enregistrer et passer au questionnaire").click()
-    expect(page.get_by_role("heading", name="Questionnaire", exact=True)).to_be_visible()
-    expect(page.get_by_text("Profil enregistré.")).to_be_visible()
-    wait_for_app(page)
-
-
 def option_label(question: Question, value: int | str) -> str:
     """The visible label of an answer option, as the questionnaire page writes it."""
     if isinstance(value, str):
         return SPECIAL[value]
     level = next(lv for lv in question.levels if lv.value == value)
     return f"{value} · {level.label}"
-
-
-def answer_group(page: Page, number: int) -> Locator:
-    """The radio group of question `number` (numbered across the whole questionnaire)."""
-    return page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
-
-
-def dimension_heading(page: Page, dim: Dimension) -> Locator:
-    return page.get_by_role("heading", name=f"{HALF_LABEL[dim.half]} · {dim.title}")
 
 
 def progress_text(page: Page, step: int, n_steps: int, done: int, total: int) -> Locator:

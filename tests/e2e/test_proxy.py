@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, Response, expect
 from storage import Store
 from tests.e2e.conftest import french_context
 from tests.e2e.deployment import Deployment, DeploymentError, alive, start_deployment
-from tests.e2e.test_diagnostic_flow import diagnostic_id
+from tests.e2e.diagnostic_steps import diagnostic_id
 from tests.e2e.workshop_steps import answer, checked, counts, join
 from tests.pg import PostgresServer
 

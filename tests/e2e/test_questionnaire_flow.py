@@ -16,8 +16,7 @@ from scoring.engine import applies
 from scoring.loader import default_catalogue
 from services import Store
 from tests.e2e.conftest import NO_WATCHER, TIMEOUT_MS, RunningApp, french_context
-from tests.e2e.server import default_env, start_app
-from tests.e2e.test_diagnostic_flow import (
+from tests.e2e.diagnostic_steps import (
     EXPRESS,
     answer_group,
     diagnostic_id,
@@ -26,6 +25,7 @@ from tests.e2e.test_diagnostic_flow import (
     start,
     wait_for_app,
 )
+from tests.e2e.server import default_env, start_app
 
 CAT = default_catalogue()
 CC = {"Type de collectivité": "Communauté de communes"}

@@ -18,8 +18,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from storage import Store
 from tests.e2e.conftest import french_context
+from tests.e2e.diagnostic_steps import diagnostic_id
 from tests.e2e.server import app_server, start_app
-from tests.e2e.test_diagnostic_flow import diagnostic_id
 from tests.e2e.workshop_steps import answer, checked, counts, join
 from tests.pg import PostgresServer
 

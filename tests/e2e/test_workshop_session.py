@@ -20,8 +20,8 @@ from pptx import Presentation
 from scoring.loader import default_catalogue
 from storage import Store, WorkshopRecord
 from tests.e2e.conftest import RunningApp, french_context
+from tests.e2e.diagnostic_steps import diagnostic_id
 from tests.e2e.server import ARTIFACTS
-from tests.e2e.test_diagnostic_flow import diagnostic_id
 
 pytestmark = [pytest.mark.e2e]
 

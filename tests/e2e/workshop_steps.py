@@ -8,6 +8,7 @@ from playwright.sync_api import Locator, Page, Response, expect
 
 from storage import WorkshopRecord
 from tests.e2e.conftest import TIMEOUT_MS
+from tests.e2e.diagnostic_steps import answer_group
 
 
 def join(page: Page, base: str, workshop: WorkshopRecord) -> Response | None:
@@ -15,20 +16,20 @@ def join(page: Page, base: str, workshop: WorkshopRecord) -> Response | None:
     response = page.goto(f"{base}/rejoindre?code={workshop.join_code}")
     page.get_by_text("Élu ou élue de la collectivité").click()
     page.get_by_role("button", name="Rejoindre l’atelier").click()
-    page.get_by_role("radiogroup", name=re.compile(r"^Question 1\s:")).wait_for()
+    answer_group(page, 1).wait_for()
     return response
 
 
 def answer(page: Page, number: int, option: str, dimension: str) -> None:
     """Click an answer and wait until the page has re-rendered after saving it (acknowledged)."""
-    page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:")).get_by_text(option).click()
+    answer_group(page, number).get_by_text(option).click()
     progress = page.get_by_test_id("stSidebar").get_by_text(re.compile(rf"{re.escape(dimension)}\W+1/1")).first
     expect(progress).to_be_visible(timeout=TIMEOUT_MS)
 
 
 def checked(page: Page, number: int, option: str) -> bool:
     """Whether question `number` shows `option` as the answer."""
-    group = page.get_by_role("radiogroup", name=re.compile(rf"^Question {number}\s:"))
+    group = answer_group(page, number)
     group.wait_for()
     return group.get_by_role("radio", name=option).is_checked()
 
