@@ -45,20 +45,38 @@ SECONDARY_TRACES = (
 )
 
 
-def _two_lines(text: str, width: int = 14) -> str:
-    """Break a long label at the space nearest its middle."""
+def two_lines(text: str, width: int = 14) -> list[str]:
+    """A label on one line, or two broken at the space nearest its middle."""
     spaces = [i for i, ch in enumerate(text) if ch == " "]
     if len(text) <= width or not spaces:
-        return text
+        return [text]
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return f"{text[:cut]}<br>{text[cut + 1 :]}"
+    return [text[:cut], text[cut + 1 :]]
+
+
+def axis_lines(ds: DimensionScore) -> list[str]:
+    """A radar axis label's lines: the short title, then « (non évalué) » when there is no score."""
+    lines = two_lines(ds.dimension.short_title)
+    return lines if ds.status == "evaluated" else [*lines, f"({STATUS_LABELS[ds.status]})"]
 
 
 def axis_label(ds: DimensionScore) -> str:
     """Radar axis label: the short title, with « (non évalué) » when there is no score."""
+    *title, status = axis_lines(ds)
     if ds.status == "evaluated":
-        return _two_lines(ds.dimension.short_title)
-    return f"<span style='color:{TEXT_GREY}'>{_two_lines(ds.dimension.short_title)}<br><i>({STATUS_LABELS[ds.status]})</i></span>"
+        return "<br>".join([*title, status])
+    return f"<span style='color:{TEXT_GREY}'>{'<br>'.join(title)}<br><i>{status}</i></span>"
+
+
+def radial_ticks(bands: Bands | None) -> list[float]:
+    """A radar's rings: the band boundaries of bands.yaml and 100, or 0/20/…/100."""
+    return [b.min for b in bands.bands] + [100.0] if bands else list(DEFAULT_TICKS)
+
+
+def tick_angle(axes: int) -> float:
+    """Where a radar's ring values are written, in degrees: halfway between the first two axes,
+    away from the first axis label."""
+    return 90 - 180 / axes if axes > 1 else 90
 
 
 def hover_text(ds: DimensionScore) -> str:
@@ -182,10 +200,9 @@ def radar_figure(
             fillcolor="rgba(0,114,178,0.15)",
         )
     )
-    ticks = [b.min for b in bands.bands] + [100.0] if bands else list(DEFAULT_TICKS)
+    ticks = radial_ticks(bands)
     heading = title if title is not None else half_title(half)
-    # radial ticks drawn halfway between the first two axes, away from the first axis label
-    tick_angle = 90 - 180 / len(dims) if len(dims) > 1 else 90
+    angle = tick_angle(len(dims))
     fig.update_layout(
         title={"text": heading, "x": 0.5, "xanchor": "center"},
         font={"family": FONT, "size": 14, "color": "#222222"},
@@ -194,8 +211,8 @@ def radar_figure(
                 "range": [0, 100],
                 "tickvals": ticks,
                 "tickfont": {"size": 11, "color": TEXT_GREY},
-                "angle": tick_angle,
-                "tickangle": tick_angle,
+                "angle": angle,
+                "tickangle": angle,
                 "gridcolor": "#D0D0D0",
                 "linecolor": "#B0B0B0",
             },

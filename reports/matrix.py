@@ -26,6 +26,14 @@ QUADRANTS = (
     ("À surveiller", "score sous 50, importance 0 ou 1"),
     ("À entretenir", "score de 50 ou plus, importance 0 ou 1"),
 )
+CORNERS = ((1, 3.4, "left"), (99, 3.4, "right"), (1, -0.4, "left"), (99, -0.4, "right"))
+"""Where each name of QUADRANTS is written: x, y and the side its text is anchored by."""
+PRIORITY_ZONE = (0, 50, 1.5, 3.45)
+"""The shaded « À prioriser » corner: x from, x to, y from, y to."""
+DIVIDERS = ((50, -0.45, 50, 3.45), (-3, 1.5, 103, 1.5))
+"""The dashed lines between the quadrants: x0, y0, x1, y1."""
+HALF_MARKERS = (("motivation", BLUE, "circle"), ("resource", ORANGE, "diamond"))
+"""Each half's colour and marker symbol."""
 
 
 def quadrant(ds: DimensionScore) -> str:
@@ -129,14 +137,13 @@ def _hover(ds: DimensionScore) -> str:
 
 def _quadrant_frame(fig: go.Figure) -> None:
     line = {"color": GREY, "width": 1.5, "dash": "dash"}
+    x0, x1, y0, y1 = PRIORITY_ZONE
     fig.add_shape(
-        type="rect", x0=0, x1=50, y0=1.5, y1=3.45, fillcolor="rgba(213,94,0,0.10)", line={"width": 0}, layer="below"
+        type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor="rgba(213,94,0,0.10)", line={"width": 0}, layer="below"
     )
-    fig.add_shape(type="line", x0=50, x1=50, y0=-0.45, y1=3.45, line=line)
-    fig.add_shape(type="line", x0=-3, x1=103, y0=1.5, y1=1.5, line=line)
-    for (text, _), x, y, anchor in zip(
-        QUADRANTS, (1, 99, 1, 99), (3.4, 3.4, -0.4, -0.4), ("left", "right", "left", "right"), strict=True
-    ):
+    for ax, ay, bx, by in DIVIDERS:
+        fig.add_shape(type="line", x0=ax, x1=bx, y0=ay, y1=by, line=line)
+    for (text, _), (x, y, anchor) in zip(QUADRANTS, CORNERS, strict=True):
         fig.add_annotation(
             x=x,
             y=y,
@@ -151,7 +158,7 @@ def priority_matrix_figure(scores: Scores) -> go.Figure:
     """Maturity (x) against importance (y) for each evaluated dimension, top-left « À prioriser »."""
     fig = go.Figure()
     evaluated = [ds for ds in scores.dimensions if ds.score is not None]
-    for half, colour, symbol in (("motivation", BLUE, "circle"), ("resource", ORANGE, "diamond")):
+    for half, colour, symbol in HALF_MARKERS:
         mine = [ds for ds in evaluated if ds.dimension.half == half]
         fig.add_trace(
             go.Scatter(

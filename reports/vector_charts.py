@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
-from reports.charts import BLUE, DEFAULT_TICKS, GREEN, GREY, ORANGE, Half
+from reports.charts import BLUE, GREEN, GREY, ORANGE, Half, axis_lines, radial_ticks, tick_angle
 from reports.document import FAMILY, INK
-from scoring.engine import STATUS_LABELS, DimensionScore, Scores
+from scoring.engine import DimensionScore, Scores
 from scoring.models import Bands
 
 Point = tuple[float, float]
@@ -31,15 +31,6 @@ PT_MM = 0.3528  # one typographic point in millimetres
 def rgb(colour: str) -> RGB:
     """'#0072B2' -> (0, 114, 178)."""
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def two_lines(text: str, width: int = 14) -> list[str]:
-    """A label on one line, or two broken at the space nearest its middle (as on screen)."""
-    spaces = [i for i, ch in enumerate(text) if ch == " "]
-    if len(text) <= width or not spaces:
-        return [text]
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return [text[:cut], text[cut + 1 :]]
 
 
 def marker(pdf: FPDF, x: float, y: float, size: float, diamond: bool) -> None:
@@ -131,10 +122,10 @@ def _grid(pdf: FPDF, frame: RadarFrame, ticks: Sequence[float]) -> None:
     pdf.circle(frame.cx, frame.cy, frame.radius)
     pdf.set_font(FAMILY, "", TICK_PT)
     pdf.set_text_color(*rgb(GREY))
-    tick_angle = math.pi / 2 - math.pi / frame.axes if frame.axes > 1 else math.pi / 2
+    angle = math.radians(tick_angle(frame.axes))
     for tick in ticks:
         r = frame.radius * tick / 100
-        x, y = frame.cx + r * math.cos(tick_angle), frame.cy - r * math.sin(tick_angle)
+        x, y = frame.cx + r * math.cos(angle), frame.cy - r * math.sin(angle)
         text_lines(pdf, [f"{tick:.0f}"], x + 0.6, y, "L", "M", TICK_PT)
 
 
@@ -144,12 +135,9 @@ def _axis_labels(pdf: FPDF, frame: RadarFrame, dims: Sequence[DimensionScore]) -
         x, y = frame.cx + (frame.radius + 2.2) * math.cos(a), frame.cy - (frame.radius + 2.2) * math.sin(a)
         align = "L" if math.cos(a) > 0.25 else "R" if math.cos(a) < -0.25 else "C"
         valign = "B" if math.sin(a) > 0.5 else "T" if math.sin(a) < -0.5 else "M"
-        lines = two_lines(ds.dimension.short_title)
         pdf.set_text_color(*(INK if ds.status == "evaluated" else rgb(GREY)))
         pdf.set_font(FAMILY, "", LABEL_PT)
-        if ds.status != "evaluated":
-            lines = [*lines, f"({STATUS_LABELS[ds.status]})"]
-        text_lines(pdf, lines, x, y, align, valign, LABEL_PT)
+        text_lines(pdf, axis_lines(ds), x, y, align, valign, LABEL_PT)
 
 
 def _legend(pdf: FPDF, items: Sequence[tuple[str, RGB, str]], cx: float, y: float) -> None:
@@ -196,7 +184,7 @@ def _radar(pdf: FPDF, box: tuple[float, float, float, float], scores: Scores, ha
     bottom = 7.0 if len(legend) > 1 else 0.0
     radius = min(w / 2 - 22, (h - bottom) / 2 - 7)
     frame = RadarFrame(x + w / 2, y + (h - bottom) / 2, radius, len(dims))
-    ticks = [b.min for b in bands.bands] + [100.0] if bands else list(DEFAULT_TICKS)
+    ticks = radial_ticks(bands)
     _grid(pdf, frame, ticks)
     if group_range:
         _band(pdf, frame, ids, group_range)

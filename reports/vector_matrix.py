@@ -10,17 +10,27 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
-from reports.charts import BLUE, DEFAULT_TICKS, GREY, ORANGE, VERMILLION
+from reports.charts import DEFAULT_TICKS, GREY, VERMILLION
 from reports.document import FAMILY, INK
-from reports.matrix import groups, place_labels
+from reports.matrix import (
+    CORNERS,
+    DIVIDERS,
+    HALF_MARKERS,
+    PRIORITY_ZONE,
+    QUADRANTS,
+    X_RANGE,
+    Y_RANGE,
+    groups,
+    place_labels,
+)
 from reports.vector_charts import LABEL_PT, PT_MM, RGB, TICK_PT, legend_marker, marker, rgb, text_lines
 from scoring.engine import Scores
 from scoring.wording import half_title
 
-X_RANGE = (-3.0, 103.0)
-Y_RANGE = (-0.5, 3.5)
 GRID: RGB = (229, 229, 229)
-HALVES = (("motivation", BLUE, False), ("resource", ORANGE, True))
+HALVES = tuple((half, colour, symbol == "diamond") for half, colour, symbol in HALF_MARKERS)
+"""Each half's colour and whether its marker is a diamond (else a circle)."""
+ALIGN = {"left": "L", "right": "R"}
 
 
 class Plot:
@@ -57,21 +67,20 @@ def _axes(pdf: FPDF, plot: Plot, scale: dict[int, str]) -> None:
 
 def _quadrants(pdf: FPDF, plot: Plot) -> None:
     """The shaded « À prioriser » corner, the dashed separators and the four corner names."""
+    x0, x1, y0, y1 = PRIORITY_ZONE
     pdf.set_fill_color(*rgb(VERMILLION))
     with pdf.local_context(fill_opacity=0.10):
-        pdf.rect(plot.x(0), plot.y(3.45), plot.x(50) - plot.x(0), plot.y(1.5) - plot.y(3.45), style="F")
+        pdf.rect(plot.x(x0), plot.y(y1), plot.x(x1) - plot.x(x0), plot.y(y0) - plot.y(y1), style="F")
     pdf.set_draw_color(*rgb(GREY))
     pdf.set_line_width(0.3)
     with pdf.local_context(dash_pattern={"dash": 1.2, "gap": 0.9}):
-        pdf.line(plot.x(50), plot.y(-0.45), plot.x(50), plot.y(3.45))
-        pdf.line(plot.x(-3), plot.y(1.5), plot.x(103), plot.y(1.5))
-    corners = ((1, 3.4, "À prioriser", "L"), (99, 3.4, "Points d’appui", "R"),
-               (1, -0.4, "À surveiller", "L"), (99, -0.4, "À entretenir", "R"))  # fmt: skip
-    for x, y, text, align in corners:
-        strong = "prioriser" in text
+        for ax, ay, bx, by in DIVIDERS:
+            pdf.line(plot.x(ax), plot.y(ay), plot.x(bx), plot.y(by))
+    for (text, _), (x, y, anchor) in zip(QUADRANTS, CORNERS, strict=True):
+        strong = text == QUADRANTS[0][0]
         pdf.set_font(FAMILY, "B" if strong else "", LABEL_PT)
         pdf.set_text_color(*rgb(VERMILLION if strong else GREY))
-        text_lines(pdf, [text], plot.x(x), plot.y(y), align, "M", LABEL_PT)
+        text_lines(pdf, [text], plot.x(x), plot.y(y), ALIGN[anchor], "M", LABEL_PT)
 
 
 LABEL_PX = 12.0

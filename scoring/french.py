@@ -84,6 +84,11 @@ def number(value: float | None, digits: int = 0, unit: str = "") -> str:
     return f"{text}{NBSP}{unit}" if unit else text
 
 
+def exact(value: float) -> str:
+    """A number with only the decimals it has, the French way (« 50 », « 0,5 »), for thresholds."""
+    return f"{value:g}".replace(".", ",")
+
+
 def short_date(day: date) -> str:
     """A date as « 05/03/2027 »."""
     return day.strftime("%d/%m/%Y")

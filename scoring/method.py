@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.french import number
+from scoring.french import NBSP, exact, number
 from scoring.group import DIVERGENCE_SPREAD
 from scoring.loader import Catalogue
 from scoring.models import Questionnaire
 from scoring.numbers import shown_score
 from scoring.targets import DEFAULT_TARGET
-
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -26,10 +24,6 @@ class MethodSection:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
 def _quoted(words: list[str]) -> str:
     return ", ".join(f"«{NBSP}{w}{NBSP}»" for w in words)
 
@@ -39,15 +33,15 @@ def priority_section(catalogue: Catalogue, questionnaire: Questionnaire) -> Meth
     rules = catalogue.rules
     importance = _quoted([lv.label for lv in sorted(questionnaire.importance_scale, key=lambda lv: lv.value)])
     default = questionnaire.importance_label(rules.default_importance)
-    labels = ", ".join(f"«{NBSP}{p.label}{NBSP}» à partir de {_number(p.min)}" for p in rules.priority_labels)
-    bands = ", ".join(f"{b.label} {_number(b.min)}" for b in catalogue.bands.bands)
+    labels = ", ".join(f"«{NBSP}{p.label}{NBSP}» à partir de {exact(p.min)}" for p in rules.priority_labels)
+    bands = ", ".join(f"{b.label} {exact(b.min)}" for b in catalogue.bands.bands)
     return MethodSection(
         "Importance, cible et priorité",
         [
             f"Pour chaque dimension, vous dites quel enjeu elle représente{NBSP}: {importance}. "
             f"Sans réponse, elle compte comme «{NBSP}{default}{NBSP}».",
             f"Vous pouvez aussi fixer une cible, par exemple pour l’an prochain{NBSP}: un score de 0 à 100 ou un palier, "
-            f"qui vaut alors son seuil ({bands}). Sans cible, la cible est {_number(DEFAULT_TARGET)}.",
+            f"qui vaut alors son seuil ({bands}). Sans cible, la cible est {exact(DEFAULT_TARGET)}.",
             f"Priorité calculée = importance ÷ 3 × (cible − score), et 0 quand la cible est atteinte. Libellés{NBSP}: {labels}. "
             "Ces mots ne reprennent jamais ceux de l’échelle d’importance.",
         ],
@@ -62,7 +56,7 @@ def recommendations_section(catalogue: Catalogue) -> MethodSection:
         "Les recommandations",
         [
             f"«{NBSP}{p.title}{NBSP}»{NBSP}: de {p.min_count} à {p.max_count} dimensions, par priorité décroissante "
-            f"(au-delà de {p.min_count}, seulement celles dont la priorité atteint {_number(p.min_priority)}). Chacune est "
+            f"(au-delà de {p.min_count}, seulement celles dont la priorité atteint {exact(p.min_priority)}). Chacune est "
             f"expliquée par ses {p.weak_answers} réponses les plus faibles et ce qu’il faut faire pour passer au niveau "
             "suivant, puis par les fiches du kit RTES de votre niveau de collectivité et les acteurs à contacter.",
             f"«{NBSP}{p.others_title}{NBSP}»{NBSP}: les autres dimensions qui n’ont pas atteint leur cible.",

@@ -43,11 +43,6 @@ def of_participant(store: Store, rec: DiagnosticRecord) -> WorkshopRecord | None
     return store.get_workshop(rec.workshop_id) if rec.workshop_id else None
 
 
-def of_collegial(store: Store, rec: DiagnosticRecord) -> WorkshopRecord | None:
-    """The workshop whose collegial (consolidated) diagnostic this is, or None."""
-    return store.find_workshop_by_consolidated(rec.id)
-
-
 def for_facilitator(store: Store, token: str) -> WorkshopRecord | None:
     """The workshop a private facilitator link opens, or None."""
     token = token.strip()

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Select, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.connection import WRITE_OPTION, make_engine
@@ -110,7 +110,20 @@ def touch(conn: Connection, diag_id: str, **values: Any) -> Stamp:
     On PostgreSQL this also locks the diagnostic's row until the transaction ends, so
     writes to one diagnostic are serialised and always lock in the same order.
     """
-    before = conn.execute(select(diagnostics.c.updated_at).where(diagnostics.c.id == diag_id)).scalar()
+    query = select(diagnostics.c.updated_at).where(diagnostics.c.id == diag_id)
+    return restamp(conn, diag_id, conn.execute(locking(query)).scalar(), **values)
+
+
+def locking(query: Select[Any]) -> Select[Any]:
+    """`query` locking the diagnostic's row it reads (PostgreSQL), in the mode its update takes.
+
+    Read with the lock, the `updated_at` a `Stamp` starts from is the one the update replaces.
+    """
+    return query.with_for_update(of=diagnostics, key_share=True)
+
+
+def restamp(conn: Connection, diag_id: str, before: datetime | None, **values: Any) -> Stamp:
+    """`touch` once `before`, the diagnostic's `updated_at`, was read with `locking` (None: absent)."""
     now = utc_now()
     result = conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(updated_at=now, **values))
     if before is None or result.rowcount == 0:

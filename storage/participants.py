@@ -9,12 +9,10 @@ needs one of the two participations to be empty.
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from storage.answer_rows import CHILD_TABLES
-from storage.database import Database, diagnostic_records, insert_diagnostic, touch
+from storage.database import DIAGNOSTIC_COLUMNS, Database, diagnostic_records, insert_diagnostic, touch
 from storage.errors import DiagnosticNotFound, ParticipantHasAnswers
 from storage.records import DiagnosticRecord
 from storage.tables import diagnostics
@@ -28,9 +26,9 @@ class ParticipantMixin(Database):
         """A participant whose paper questionnaire the facilitator types in; returns its diagnostic id."""
         with self._write() as conn:
             row = check_open(conn, workshop_id)
-            diag_id = insert_diagnostic(conn, row.questionnaire_id, row.profile, workshop_id=workshop_id, role=role)
-            conn.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(paper=True))
-            return diag_id
+            return insert_diagnostic(
+                conn, row.questionnaire_id, row.profile, workshop_id=workshop_id, role=role, paper=True
+            )
 
     def participant_records(self, workshop_id: str) -> list[DiagnosticRecord]:
         """The workshop's participants (records only, no answers), oldest first."""
@@ -79,9 +77,8 @@ def _has_answers(conn: Connection, diag_id: str) -> bool:
 
 def _participant(conn: Connection, workshop_id: str, diag_id: str) -> DiagnosticRecord:
     """The participant's record, locked on PostgreSQL; DiagnosticNotFound if not of this workshop."""
-    where: list[Any] = [diagnostics.c.id == diag_id, diagnostics.c.workshop_id == workshop_id]
-    conn.execute(select(diagnostics.c.id).where(*where).with_for_update()).first()
-    found = diagnostic_records(conn, *where)
-    if not found:
+    where = [diagnostics.c.id == diag_id, diagnostics.c.workshop_id == workshop_id]
+    row = conn.execute(select(*DIAGNOSTIC_COLUMNS).where(*where).with_for_update()).first()
+    if row is None:
         raise DiagnosticNotFound(diag_id)
-    return found[0]
+    return DiagnosticRecord.from_row(row)

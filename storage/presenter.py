@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, Select, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storage.database import Database
@@ -55,7 +55,7 @@ class PresenterMixin(Database):
     def presenter_state(self, workshop_id: str) -> PresenterState:
         """The workshop's presenter state, created (not started, with a new token) on first use."""
         with self._read() as conn:
-            row = conn.execute(select(presenter_states).where(presenter_states.c.workshop_id == workshop_id)).first()
+            row = conn.execute(_state(workshop_id)).first()
         if row is not None:
             return PresenterState.from_row(row)
         try:
@@ -65,8 +65,7 @@ class PresenterMixin(Database):
             if not isinstance(exc.__cause__, IntegrityError):
                 raise
         with self._read() as conn:
-            row = conn.execute(select(presenter_states).where(presenter_states.c.workshop_id == workshop_id)).one()
-        return PresenterState.from_row(row)
+            return PresenterState.from_row(conn.execute(_state(workshop_id)).one())
 
     def find_workshop_by_presenter_token(self, token: str) -> WorkshopRecord | None:
         """The workshop whose presenter view this token opens, or None."""
@@ -84,14 +83,22 @@ class PresenterMixin(Database):
         unknown = set(changes) - CHANGEABLE
         if unknown:
             raise ValueError(f"unknown presenter fields: {sorted(unknown)}")
-        self.presenter_state(workshop_id)
+        change = (
+            update(presenter_states)
+            .where(presenter_states.c.workshop_id == workshop_id)
+            .values(updated_at=utc_now(), **changes)
+        )
         with self._write() as conn:
-            conn.execute(
-                update(presenter_states)
-                .where(presenter_states.c.workshop_id == workshop_id)
-                .values(updated_at=utc_now(), **changes)
-            )
-        return self.presenter_state(workshop_id)
+            if conn.execute(change).rowcount:  # the state exists: changed and read back in one transaction
+                return PresenterState.from_row(conn.execute(_state(workshop_id)).one())
+        self.presenter_state(workshop_id)  # first use: created (WorkshopNotFound for an unknown workshop)
+        with self._write() as conn:
+            conn.execute(change)
+            return PresenterState.from_row(conn.execute(_state(workshop_id)).one())
+
+
+def _state(workshop_id: str) -> Select[Any]:
+    return select(presenter_states).where(presenter_states.c.workshop_id == workshop_id)
 
 
 def _create(conn: Connection, workshop_id: str) -> None:

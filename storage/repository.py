@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -35,7 +36,7 @@ from storage.answer_rows import (
     upsert,
 )
 from storage.answer_rows import split_answer as _answer
-from storage.database import Stamp, diagnostic_records, exists, insert_diagnostic, touch
+from storage.database import Stamp, diagnostic_records, exists, insert_diagnostic, locking, restamp, touch
 from storage.errors import AnswersClosed, DiagnosticNotFound, ProfileLocked
 from storage.participants import ParticipantMixin
 from storage.presenter import PresenterMixin
@@ -92,14 +93,12 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
     def set_finished(self, diag_id: str, finished: bool) -> None:
         """Mark a diagnostic finished or not (not once its workshop is closed)."""
         with self._write() as conn:
-            _check_answerable(conn, diag_id)
-            touch(conn, diag_id, finished=bool(finished))
+            restamp(conn, diag_id, _answerable_stamp(conn, diag_id), finished=bool(finished))
 
     def save_answer(self, diag_id: str, question_id: str, value: int | str | None, carried_over: bool = False) -> Stamp:
         """Set (or with None remove) one answer: a level, "dk" or "na"; returns its new `updated_at`."""
         with self._write() as conn:
-            _check_answerable(conn, diag_id)
-            stamp = touch(conn, diag_id)
+            stamp = restamp(conn, diag_id, _answerable_stamp(conn, diag_id))
             _put_answer(conn, diag_id, question_id, value, carried_over)
             return stamp
 
@@ -126,8 +125,7 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
         """Set several answers, comments, importances and targets in one transaction (None or blank removes one);
         returns the diagnostic's new `updated_at`."""
         with self._write() as conn:
-            _check_answerable(conn, diag_id)
-            stamp = touch(conn, diag_id)
+            stamp = restamp(conn, diag_id, _answerable_stamp(conn, diag_id))
             for question_id, value in (answer_values or {}).items():
                 _put_answer(conn, diag_id, question_id, value)
             for item_id, text in (comment_texts or {}).items():
@@ -180,11 +178,11 @@ class Store(WorkshopMixin, ThrottleMixin, PresenterMixin, ParticipantMixin):
                 raise ValueError(
                     f"responses to {responses.questionnaire!r} cannot go into a diagnostic of {found[0].questionnaire_id!r}"
                 )
-            _check_answerable(conn, diag_id)
+            before = _answerable_stamp(conn, diag_id)
             if with_profile and found[0].workshop_id is not None:
                 raise ProfileLocked(diag_id)
             profile = {"profile": responses.profile.model_dump(exclude_defaults=True)} if with_profile else {}
-            touch(conn, diag_id, **profile)
+            restamp(conn, diag_id, before, **profile)
             replace_all(conn, diag_id, rows)
 
     def import_diagnostic(self, responses: ResponseSet) -> str:
@@ -278,12 +276,15 @@ def _put_answer(conn: Connection, diag_id: str, question_id: str, value: object,
     upsert(conn, answers, {**row, "carried_over": bool(carried_over)})
 
 
-def _check_answerable(conn: Connection, diag_id: str) -> None:
-    """AnswersClosed if the diagnostic is a participant's in a closed workshop."""
+def _answerable_stamp(conn: Connection, diag_id: str) -> datetime | None:
+    """The diagnostic's `updated_at` (None: absent), read with its row locked for `restamp`;
+    AnswersClosed if it is a participant's in a closed workshop."""
     query = (
-        select(workshops.c.closed)
-        .select_from(diagnostics.join(workshops, diagnostics.c.workshop_id == workshops.c.id))
+        select(diagnostics.c.updated_at, workshops.c.closed)
+        .select_from(diagnostics.outerjoin(workshops, diagnostics.c.workshop_id == workshops.c.id))
         .where(diagnostics.c.id == diag_id)
     )
-    if conn.execute(query).scalar():
+    row = conn.execute(locking(query)).first()
+    if row is not None and row.closed:
         raise AnswersClosed(diag_id)
+    return None if row is None else row.updated_at

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from scoring.engine import Scores, score
 from scoring.group import QuestionStats, group_answers, mean_importance, question_stats
 from scoring.loader import Catalogue
-from scoring.models import Profile, ResponseSet
+from scoring.models import Profile, Questionnaire, ResponseSet
 from workshops.participants import Participant
 from workshops.roles import role, roles
 
@@ -125,6 +125,37 @@ def roster_roles(roster: Sequence[Participant], min_people: int) -> list[str]:
     return shown_groups(ordered, min_people)
 
 
+def role_stats(
+    questionnaire: Questionnaire, roster: Sequence[Participant], min_people: int
+) -> dict[str, dict[str, QuestionStats]]:
+    """Per role shown apart (in display order), its stats on the questions it and the rest both
+    answered `min_people` times, the roles not shown on a question none or `min_people` times."""
+    roles = roster_roles(roster, min_people)
+    group = contributors(roster)
+    if not roles or not group:
+        return {}
+    per_role = {r: question_stats(questionnaire, [p.responses for p in group if _role_id(p) == r]) for r in roles}
+    everyone = question_stats(questionnaire, [p.responses for p in group])
+    kept: dict[str, dict[str, QuestionStats]] = {r: {} for r in roles}
+    for qid, whole in everyone.items():
+        sizes = {r: _given(per_role[r][qid]) for r in roles}
+        for r in shown_groups(sizes, min_people, _given(whole) - sum(sizes.values())):
+            kept[r][qid] = per_role[r][qid]
+    return kept
+
+
+def role_question_stats(
+    questionnaire: Questionnaire, roster: Sequence[Participant], question_id: str, min_people: int
+) -> dict[str, QuestionStats]:
+    """The roles whose mean level on one question may be shown: shown apart on it (`role_stats`),
+    with `min_people` levels given (« je ne sais pas » and « non concerné » have none)."""
+    return {
+        r: s
+        for r, stats in role_stats(questionnaire, roster, min_people).items()
+        if (s := stats.get(question_id)) is not None and s.mean is not None and s.answered >= min_people
+    }
+
+
 @dataclass(frozen=True)
 class RoleFigures:
     """One role's scores, from its mean levels on the questions where it may be shown."""
@@ -138,24 +169,15 @@ def role_figures(
     catalogue: Catalogue, roster: Sequence[Participant], min_people: int, profile: Profile | None = None
 ) -> list[RoleFigures]:
     """The roles shown apart, each with the questions it and the rest both answered `min_people` times."""
-    roles = roster_roles(roster, min_people)
     group = contributors(roster)
-    if not roles or not group:
+    if not group:
         return []
     chosen = profile or group[0].responses.profile
     questionnaire = catalogue.questionnaire(group[0].responses.questionnaire)
-    sets = {r: [p.responses for p in group if _role_id(p) == r] for r in roles}
-    per_role = {r: question_stats(questionnaire, sets[r]) for r in roles}
-    everyone = question_stats(questionnaire, [p.responses for p in group])
-    kept: dict[str, dict[str, QuestionStats]] = {r: {} for r in roles}
-    for qid, whole in everyone.items():
-        sizes = {r: _given(per_role[r][qid]) for r in roles}
-        for r in shown_groups(sizes, min_people, _given(whole) - sum(sizes.values())):
-            kept[r][qid] = per_role[r][qid]
     out = []
-    for r in roles:
-        answers = group_answers(questionnaire, kept[r], chosen, {})
-        out.append(RoleFigures(r, len(sets[r]), score(catalogue, answers)))
+    for r, kept in role_stats(questionnaire, roster, min_people).items():
+        answers = group_answers(questionnaire, kept, chosen, {})
+        out.append(RoleFigures(r, sum(_role_id(p) == r for p in group), score(catalogue, answers)))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from scoring.group import QuestionStats, question_stats
+from scoring.group import QuestionStats
 from scoring.models import Questionnaire
 from workshops import anonymity
 from workshops.analysis import agenda
@@ -55,22 +55,6 @@ class RoleMean:
 def role_means(
     questionnaire: Questionnaire, people: Sequence[Participant], question_id: str, min_people: int
 ) -> list[RoleMean]:
-    """A question's mean level per role, for the roles `workshops.anonymity` shows apart on it
-    (each role and the rest cover `min_people` answers, and so do the roles left out)."""
-    roles = anonymity.roster_roles(people, min_people)
-    group = anonymity.contributors(people)
-    if not roles or not group:
-        return []
-    whole = question_stats(questionnaire, [p.responses for p in group])[question_id]
-    per_role = {
-        r: question_stats(questionnaire, [p.responses for p in group if role(p.role).id == r])[question_id]
-        for r in roles
-    }
-    sizes = {r: s.answered + s.dk + s.na for r, s in per_role.items()}
-    outside = whole.answered + whole.dk + whole.na - sum(sizes.values())
-    shown = anonymity.shown_groups(sizes, min_people, outside)
-    return [
-        RoleMean(role(r).plural, s.answered, s.mean)
-        for r in roles
-        if r in shown and (s := per_role[r]).mean is not None and s.answered >= min_people
-    ]
+    """A question's mean level per role, for the roles `workshops.anonymity` shows apart on it."""
+    shown = anonymity.role_question_stats(questionnaire, people, question_id, min_people)
+    return [RoleMean(role(r).plural, s.answered, s.mean) for r, s in shown.items() if s.mean is not None]

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date
+import time
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text, update
 
 from scoring.models import ResponseSet
 from scoring.plan import Action, ActionPlan
-from storage import DiagnosticNotFound, Store
+from storage import DiagnosticNotFound, Stamp, Store
+from storage.tables import diagnostics
 
 PROFILE = {"name": "CC du Val", "authority_type": "communaute_communes", "region": "bretagne"}
 
@@ -251,6 +254,38 @@ def test_two_threads_writing_answers_at_once_lose_nothing(store: Store) -> None:
     assert len(responses.answers) == threads * writes
     assert responses.answers["t7-q49"] == 4
     assert len(responses.comments) == threads * writes // 10
+
+
+def test_a_save_waiting_for_another_write_to_its_diagnostic_reports_it_did_not_follow_the_copy_read_before(
+    store: Store,
+) -> None:
+    """The save status relies on it: a session whose copy predates another write must read again."""
+    diag_id = store.create_diagnostic("complet", PROFILE)
+    other_write = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
+    saved: list[Stamp] = []
+    with store.engine.connect() as other, other.begin():
+        other.execute(update(diagnostics).where(diagnostics.c.id == diag_id).values(updated_at=other_write))
+        saver = threading.Thread(target=lambda: saved.append(store.save_answer(diag_id, "q1", 2)))
+        saver.start()
+        _wait_until_waiting_for_a_lock(store)
+    saver.join(timeout=30)
+    assert len(saved) == 1
+    assert saved[0].before == other_write
+    assert store.load_responses(diag_id).answers == {"q1": 2}
+
+
+def _wait_until_waiting_for_a_lock(store: Store) -> None:
+    """Until another session waits for a row lock (PostgreSQL), or a moment (SQLite: a file lock)."""
+    if store.engine.dialect.name != "postgresql":
+        time.sleep(0.3)
+        return
+    waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+    for _ in range(200):
+        with store.engine.connect() as conn:
+            if conn.execute(waiting).scalar():
+                return
+        time.sleep(0.05)
+    raise AssertionError("the save never waited for the other write's lock")
 
 
 answer_values = st.one_of(st.integers(0, 10), st.sampled_from(["dk", "na"]), st.none())
