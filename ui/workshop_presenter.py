@@ -82,7 +82,7 @@ def question_screen(
 ) -> None:
     """One question: its text, the response counter and, once revealed, its results."""
     cat = catalogue()
-    threshold = anonymity.min_people(cat)
+    threshold = anonymity.room_min_people(cat)  # the room: each participant knows their own answer
     numbers = question_numbers(questionnaire, cat.territories, workshop.profile.get("authority_type"))
     figures = anonymity.group_figures(cat, people, threshold)
     stats = figures.stats if figures else {}

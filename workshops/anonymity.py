@@ -41,6 +41,12 @@ def min_people(catalogue: Catalogue) -> int:
     return catalogue.rules.workshop_anonymity.min_people
 
 
+def room_min_people(catalogue: Catalogue) -> int:
+    """What a screen the whole room sees needs: `min_people` answers besides those of any one person
+    in the room, who knows their own and could take it out of the figure (as `comparison_figures`)."""
+    return min_people(catalogue) + 1
+
+
 def contributors(people: Sequence[Participant]) -> list[Participant]:
     """Participants who have given at least one answer."""
     return [p for p in people if p.started]

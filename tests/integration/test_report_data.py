@@ -33,12 +33,13 @@ def test_a_collegial_report_names_the_participation_and_the_divergent_questions(
     report = report_input(store, cat, rec)
 
     assert report.workshop is not None
-    assert report.respondents == "Atelier\u00a0: 3 participants (2 élus, 1 technicien)"
-    assert report.workshop.participants_by_role == {"Élus": 2, "Techniciens": 1}
+    # no role apart: 2 élus and 1 technicien are each fewer than 3 (the lone technicien would be named)
+    assert report.respondents == "Atelier\u00a0: 3 participants"
+    assert report.workshop.participants_by_role == {"Ensemble": 3}
     assert report.workshop.stats[question.id].spread == 4
     text = _pdf_text(build_pdf(report), tmp_path)
     assert "Rapport d’atelier" in text and "Questions les plus discutées" in text
-    assert "3 participants (2 élus, 1 technicien)" in " ".join(text.split())
+    assert "Atelier : 3 participants" in " ".join(text.split()) and "1 technicien" not in text
 
 
 def test_a_single_diagnostic_report_has_no_workshop_part_and_keeps_its_previous_edition(tmp_path: Path) -> None:
@@ -55,3 +56,19 @@ def test_a_single_diagnostic_report_has_no_workshop_part_and_keeps_its_previous_
     assert report.workshop is None
     assert report.respondents == "Diagnostic rempli par la collectivité"
     assert report.previous is not None
+
+
+def test_a_collegial_report_counts_apart_only_the_roles_the_dashboard_shows_apart(tmp_path: Path) -> None:
+    store, cat = Store(f"sqlite:///{tmp_path / 'c.sqlite3'}"), default_catalogue()
+    workshop = store.create_workshop("Atelier ESS", EXPRESS, PROFILE)
+    question = cat.questionnaire(EXPRESS).questions()[0][1]
+    people = [("elu", 0), ("technicien", 4), *[("acteur_ess", 2)] * 3, *[("elu", 3)] * 2]
+    for role, level in people:
+        store.save_answer(store.join_workshop(workshop.id, role, None), question.id, level)
+    rec = store.get_diagnostic(workshop.consolidated_id)
+    assert rec is not None
+
+    report = report_input(store, cat, rec)
+
+    # the lone technicien is never counted apart, nor a group that would leave him alone
+    assert report.respondents == "Atelier\u00a0: 7 participants (3 élus, 4 autres)"
