@@ -83,7 +83,7 @@ def sidebar_button(
         args=(number,) if on_click else None,
         icon=icon,
         type="primary" if is_current else "tertiary",
-        help=f"{half_step(dim.half)} : {dim.title} ({status})",
+        help=f"{half_step(dim.half)}\u00a0: {dim.title} ({status})",
     )
 
 
