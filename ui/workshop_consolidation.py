@@ -20,7 +20,7 @@ from scoring.group import QuestionStats
 from scoring.models import Question
 from scoring.wording import answer_label
 from services import StorageError, WorkshopRecord, diagnostics, params, presenter, workshops
-from ui import keys, transfer_widgets
+from ui import keys, page, transfer_widgets
 from ui.resources import catalogue, store
 from workshops import anonymity
 from workshops.analysis import Agreed, consolidation_prefill
@@ -90,7 +90,7 @@ def summary(stats: QuestionStats) -> str:
 def _show_message(key: str) -> None:
     kind, text = st.session_state.pop(key, (None, None))
     if text:
-        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind or "", st.info)(text)
+        page.message_box(kind, text)
 
 
 def _count(d: Discussion) -> str:
