@@ -6,7 +6,7 @@ import logging
 
 import streamlit as st
 
-from ui import a11y, browser, fragment_clicks, page, tcp
+from ui import a11y, browser, page, tcp
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -19,7 +19,6 @@ st.set_page_config(
 a11y.localise()
 page.apply_style()
 tcp.no_delay_once()  # 40 ms less per click: Streamlit's sockets keep Nagle's algorithm otherwise
-fragment_clicks.install()  # also installed by app.py at start-up, before any session
 
 # A flat list, not sections: with sections Streamlit puts <div>/<header> inside the sidebar's <ul>
 # (axe-core `list`/`listitem`, serious). The order keeps the three groups together.

@@ -49,7 +49,7 @@ def _fields(action: Action | None, aid: str, dim_id: str, kit: str) -> dict[str,
         value=action.other_partners if action else "",
         max_chars=300,
         key=f"act:{aid}:other",
-        placeholder="Ex. : Pays du Bocage, centre social",
+        placeholder="Ex.\u00a0: Pays du Bocage, centre social",
     )
     values["fiches"] = left.multiselect(
         "Fiches RTES mobilisées",

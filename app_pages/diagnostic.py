@@ -30,10 +30,10 @@ def _first_unfinished(q: Questionnaire, authority_type: str | None, carried: set
     return 1
 
 
-def _step(rec: DiagnosticRecord, q: Questionnaire, authority_type: str | None) -> int:
+def _step(q: Questionnaire, authority_type: str | None, carried: set[str]) -> int:
     raw = st.query_params.get(params.STEP)
     if raw is None:
-        step = _first_unfinished(q, authority_type, diagnostics.carried_over(store(), rec))
+        step = _first_unfinished(q, authority_type, carried)
         st.query_params[params.STEP] = str(step)
         return step
     return params.step(raw, len(q.dimensions))
@@ -115,7 +115,9 @@ def _header(rec: DiagnosticRecord, q: Questionnaire) -> tuple[bool, Any]:
     return closed, progress
 
 
-def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step: int, closed: bool) -> StepView:
+def _body(
+    rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step: int, carried: set[str], closed: bool
+) -> StepView:
     """The step itself: heading, description, helpers, save status, importance, then each question."""
     authority_type = rec.profile.get("authority_type")
     dim = q.dimensions[step - 1]
@@ -139,7 +141,6 @@ def _body(rec: DiagnosticRecord, q: Questionnaire, places: tuple[Any, Any], step
         asked=asked(q, catalogue().territories, authority_type),
     )
     question_widgets.importance(rec, q, dim, view, closed)
-    carried = diagnostics.carried_over(store(), rec)
     numbers = question_numbers(q, catalogue().territories, authority_type)
     for question in view.step_questions:
         question_widgets.question(rec, numbers[question.id], question, carried, view, closed)
@@ -156,7 +157,8 @@ def render() -> None:
     q = current.questionnaire_of(rec)
     authority_type = rec.profile.get("authority_type")
     first_run = current.load_values(rec)
-    step = _step(rec, q, authority_type)
+    carried = diagnostics.carried_over(store(), rec)  # a query: once a run, for the step and its questions
+    step = _step(q, authority_type, carried)
     dim = q.dimensions[step - 1]
     drawn = question_widgets.drawn(dim, _applicable(dim, authority_type))
     if not first_run:
@@ -169,11 +171,8 @@ def render() -> None:
         return
     browser.questionnaire_helpers()
     sidebar_entry = _sidebar(q, authority_type, step)
-    st.session_state[keys.DRAWING_FIRST_RUN], st.session_state[keys.DRAWING_PAGE] = first_run, True
-    try:
-        view = _body(rec, q, (progress, sidebar_entry), step, closed)
-    finally:
-        st.session_state[keys.DRAWING_FIRST_RUN], st.session_state[keys.DRAWING_PAGE] = False, False
+    with question_widgets.drawn_by_page(first_run):
+        view = _body(rec, q, (progress, sidebar_entry), step, carried, closed)
     step_progress.draw_for_page(view, _go)
     saving.other_notices()
     if first_run:

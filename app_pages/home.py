@@ -116,7 +116,7 @@ def render() -> None:
     """The home screen."""
     st.title("Autodiagnostic ESS des territoires", anchor=False)
     st.markdown(
-        "Évaluez la politique de votre collectivité en faveur de l’**économie sociale et solidaire** : "
+        "Évaluez la politique de votre collectivité en faveur de l’**économie sociale et solidaire**\u00a0: "
         "ce qui motive votre territoire à s’engager (7 critères présentés par les CRESS) et les ressources "
         "que vous mobilisez (sensibilisation, observation, stratégie, animation, compétences, commande publique responsable)."
     )

@@ -18,8 +18,6 @@ FLASH = "flash_messages"
 SAVE_ERROR = "save_error"
 PENDING_WRITES = "pending_writes"
 RERUN_PAGE = "rerun_page"
-DRAWING_FIRST_RUN = "drawing_first_run"
-DRAWING_PAGE = "drawing_page"
 ANSWERED_HERE = "answered_here"
 CONFIRM_IMPORT = "confirm_import"
 

@@ -152,7 +152,7 @@ def discussion(figures: GroupFigures | None, started: int, items: Sequence[Agend
     )
     if items:
         st.table(agenda_table(items), hide_index=True)
-        st.caption("Moy. : niveau moyen ; NSP : « je ne sais pas » ; NC : « non concerné ».")
+        st.caption("Moy.\u00a0: niveau moyen ; NSP : « je ne sais pas » ; NC : « non concerné ».")
 
 
 def roles(people: Sequence[Participant], questionnaire: Questionnaire) -> None:

@@ -30,7 +30,12 @@ def flash(message: str, kind: str = "success") -> None:
 def show_flashes() -> None:
     """Show and clear queued messages."""
     for kind, message in st.session_state.pop(keys.FLASH, []):
-        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind, st.info)(message)
+        message_box(kind, message)
+
+
+def message_box(kind: str | None, message: str) -> None:
+    """A message in the box of its kind: "success", "warning", "error", else information."""
+    {"success": st.success, "warning": st.warning, "error": st.error}.get(kind or "", st.info)(message)
 
 
 def guard(render: Callable[[], None]) -> None:

@@ -42,7 +42,7 @@ def profile_fields(key: Callable[[str], str], *, preset: bool) -> dict[str, str 
             "Nom de la collectivité",
             max_chars=200,
             key=key("name"),
-            placeholder="Ex. : Communauté de communes du Pays de Caux",
+            placeholder="Ex.\u00a0: Communauté de communes du Pays de Caux",
         )
     }
     for field, (label, options, placeholder, help_text) in choices.items():

@@ -7,7 +7,10 @@ meanwhile) runs the whole page again.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -19,10 +22,31 @@ from ui import current, keys, saving, step_progress
 from ui.step_progress import StepView
 from ui.text import escape_markdown
 
+_RUN: ContextVar[Literal["own", "page", "first"]] = ContextVar("question_run", default="own")
+"""Who is drawing the questions: a question's own rerun, the whole page, or the session's first page run."""
+
+
+@contextmanager
+def drawn_by_page(first_run: bool) -> Iterator[None]:
+    """While the page draws the step's questions (`first_run`: this session's first run of the diagnostic)."""
+    token = _RUN.set("first" if first_run else "page")
+    try:
+        yield
+    finally:
+        _RUN.reset(token)
+
 
 def _first_run() -> bool:
     """True while the page draws this session's first run of the diagnostic (never in a fragment's rerun)."""
-    return bool(st.session_state.get(keys.DRAWING_FIRST_RUN))
+    return _RUN.get() == "first"
+
+
+def _outside(view: StepView, writer: str) -> None:
+    """What the answer changes outside its question: reserved on a full run, redrawn on its own rerun."""
+    if _RUN.get() == "own":
+        step_progress.draw(view, writer)
+    else:
+        step_progress.reserve(view)
 
 
 def _default(key: str, options: list[Any]) -> dict[str, Any]:
@@ -51,7 +75,7 @@ def importance(rec: DiagnosticRecord, q: Questionnaire, dim: Dimension, view: St
         **_default(key, list(scale)),
     )
     saving.notice(key)
-    step_progress.draw(view, "importance")
+    _outside(view, "importance")
 
 
 def drawn(dim: Dimension, questions: list[Question]) -> list[tuple[Item, str]]:
@@ -99,14 +123,14 @@ def _answer(rec: DiagnosticRecord, number: int, q: Question, carried: bool, view
         st.button(
             "Confirmer cette réponse",
             key=f"confirm:{q.id}",
-            on_click=saving.confirm,
-            args=(rec.id, q.id),
+            on_click=saving.save,  # the answer shown, given again
+            args=args,
             icon=":material/check:",
             disabled=closed,
             help=f"Garder pour la question {number} la réponse du diagnostic précédent",
         )
     _comment(rec, number, q, closed)
-    step_progress.draw(view, q.id)
+    _outside(view, q.id)
 
 
 def _comment(rec: DiagnosticRecord, number: int, q: Question, closed: bool) -> None:

@@ -70,12 +70,6 @@ def _write(diag_id: str, kind: Item, item_id: str, value: Any) -> None:
             st.session_state.setdefault(keys.ANSWERED_HERE, set()).add((diag_id, item_id))
 
 
-def confirm(diag_id: str, item_id: str) -> None:
-    """Button callback: keep an answer carried over from the previous diagnostic, as given again."""
-    key = keys.answer(item_id)
-    _write(diag_id, "answer", item_id, st.session_state.get(key, current.saved_value(key)))
-
-
 def reconcile(diag_id: str, drawn: Iterable[tuple[Item, str]]) -> None:
     """Save what the browser holds that differs from what is saved, on a session's first run.
 

@@ -3,8 +3,9 @@
 Each question of a step is a fragment (`ui.question_widgets`): a click re-runs that question alone,
 not the page. The page creates these three places as `st.empty()` placeholders. On a fragment's
 own rerun, that fragment draws them (`draw`). On a full run each fragment only reserves them with
-an empty element (Streamlit lets a fragment redraw a container outside it only if it wrote to it
-during the last full run), then the page draws them once, after its questions (`draw_for_page`).
+an empty element (`reserve`: Streamlit lets a fragment redraw a container outside it only if it
+wrote to it during the last full run), then the page draws them once, after its questions
+(`draw_for_page`).
 """
 
 from __future__ import annotations
@@ -82,17 +83,19 @@ def sidebar_button(
         args=(number,) if on_click else None,
         icon=icon,
         type="primary" if is_current else "tertiary",
-        help=f"{half_step(dim.half)} : {dim.title} ({status})",
+        help=f"{half_step(dim.half)}\u00a0: {dim.title} ({status})",
     )
 
 
 def draw(view: StepView, writer: str) -> None:
-    """In a fragment (`writer`): redraw the three placeholders on its own rerun, reserve them on a full run."""
-    if st.session_state.get(keys.DRAWING_PAGE):
-        for place in (view.progress, view.status, view.sidebar_entry):
-            place.empty()
-        return
+    """In a fragment's own rerun (`writer`): redraw the three placeholders."""
     _draw(view, f"jump:{view.dimension.id}:{writer}")  # one key per fragment: each draws its own copy
+
+
+def reserve(view: StepView) -> None:
+    """In a fragment on a full run: write an empty element to each placeholder, so that it may redraw them."""
+    for place in (view.progress, view.status, view.sidebar_entry):
+        place.empty()
 
 
 def draw_for_page(view: StepView, on_click: Any) -> None:

@@ -20,7 +20,7 @@ from scoring.group import QuestionStats
 from scoring.models import Question
 from scoring.wording import answer_label
 from services import StorageError, WorkshopRecord, diagnostics, params, presenter, workshops
-from ui import keys, transfer_widgets
+from ui import keys, page, transfer_widgets
 from ui.resources import catalogue, store
 from workshops import anonymity
 from workshops.analysis import Agreed, consolidation_prefill
@@ -41,7 +41,7 @@ def _save(workshop: WorkshopRecord, question_id: str, label: str, next_id: str |
     value = st.session_state.get(keys.consolidated_answer(question_id))
     note = st.session_state.get(keys.consolidated_note(question_id)) or ""
     if value is None:
-        _say("warning", f"{label} : choisissez la réponse du groupe avant d’enregistrer.")
+        _say("warning", f"{label}\u00a0: choisissez la réponse du groupe avant d’enregistrer.")
         return
     try:
         workshops.consolidate(store(), workshop, question_id, value, note)
@@ -90,7 +90,7 @@ def summary(stats: QuestionStats) -> str:
 def _show_message(key: str) -> None:
     kind, text = st.session_state.pop(key, (None, None))
     if text:
-        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind or "", st.info)(text)
+        page.message_box(kind, text)
 
 
 def _count(d: Discussion) -> str:
@@ -149,7 +149,9 @@ def question_form(workshop: WorkshopRecord, question: Question, d: Discussion) -
                 use_container_width=True,
             )
         _show_message(keys.CONSOLIDATION_MESSAGE)
-        st.text_input("Note (facultatif)", key=note_key, max_chars=500, placeholder="Ex. : accord après discussion")
+        st.text_input(
+            "Note (facultatif)", key=note_key, max_chars=500, placeholder="Ex.\u00a0: accord après discussion"
+        )
 
 
 def tail(workshop: WorkshopRecord, people: Sequence[Participant]) -> None:

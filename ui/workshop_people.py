@@ -12,7 +12,7 @@ import streamlit as st
 
 from services import StorageError, WorkshopRecord, params, workshops
 from services.workshops import JoinRefused
-from ui import keys, workshop_exports, workshop_share
+from ui import keys, page, workshop_exports, workshop_share
 from ui.resources import store
 from ui.text import escape_markdown
 from workshops import links
@@ -28,9 +28,7 @@ def _say(kind: str, text: str) -> None:
 def _show_message() -> None:
     kind, text = st.session_state.pop(keys.PARTICIPANT_MESSAGE, (None, None))
     if text:
-        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind or "", st.info)(
-            escape_markdown(text)
-        )
+        page.message_box(kind, escape_markdown(text))
 
 
 def _remove(workshop: WorkshopRecord, labels: dict[str, str]) -> None:
@@ -64,6 +62,11 @@ def _merge(workshop: WorkshopRecord, labels: dict[str, str]) -> None:
     )
 
 
+def _participation(label: str, labels: dict[str, str], key: str) -> None:
+    """A participation chosen from the roster by its label, none at first."""
+    st.selectbox(label, list(labels), format_func=labels.__getitem__, index=None, key=key, placeholder="Choisir…")
+
+
 def manage(workshop: WorkshopRecord) -> None:
     """Remove or merge participants, and type in paper questionnaires."""
     entries = workshops.roster(store(), workshop.id)
@@ -79,10 +82,7 @@ def manage(workshop: WorkshopRecord) -> None:
         )
         left, right = st.columns(2)
         with left:
-            st.selectbox(
-                "Participant à retirer", list(labels), format_func=labels.__getitem__, index=None,
-                key=keys.REMOVE_PARTICIPANT, placeholder="Choisir…",
-            )  # fmt: skip
+            _participation("Participant à retirer", labels, keys.REMOVE_PARTICIPANT)
             st.button(
                 "Retirer cette participation vide",
                 on_click=_remove,
@@ -90,14 +90,8 @@ def manage(workshop: WorkshopRecord) -> None:
                 key="participants:remove_go",
             )
         with right:
-            st.selectbox(
-                "Participation à garder", list(labels), format_func=labels.__getitem__, index=None,
-                key=keys.MERGE_KEEP, placeholder="Choisir…",
-            )  # fmt: skip
-            st.selectbox(
-                "Participation à y verser puis supprimer", list(labels), format_func=labels.__getitem__,
-                index=None, key=keys.MERGE_OTHER, placeholder="Choisir…",
-            )  # fmt: skip
+            _participation("Participation à garder", labels, keys.MERGE_KEEP)
+            _participation("Participation à y verser puis supprimer", labels, keys.MERGE_OTHER)
             st.button("Fusionner", on_click=_merge, args=(workshop, labels), key="participants:merge_go")
         _show_message()
     paper(workshop)

@@ -39,7 +39,7 @@ def join_panel(workshop: WorkshopRecord, base: str) -> None:
             links.qr_png(link),
             caption=f"QR code du lien pour rejoindre ({code})",
             width=300,
-            alt=f"QR code qui ouvre le lien pour rejoindre l’atelier, code {code} ; le même lien est écrit à côté.",
+            alt=f"QR code qui ouvre le lien pour rejoindre l’atelier, code {code}\u00a0; le même lien est écrit à côté.",
         )
         st.download_button(
             "Télécharger le QR code (SVG)",
