@@ -177,6 +177,7 @@ def render() -> None:
     saving.other_notices()
     if first_run:
         saving.reconcile(rec.id, drawn)
+        saving.rerun_page_if_asked()  # a save refused there (workshop closed meanwhile): show the page read-only
     _navigation(rec, step, len(q.dimensions), closed)
 
 
