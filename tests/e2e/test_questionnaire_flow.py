@@ -238,3 +238,24 @@ def test_a_participant_answering_when_the_workshop_closes_sees_it_closed_and_kee
     expect(answer_group(page, 1).get_by_role("radio").nth(3)).to_be_disabled()
     first = CAT.questionnaire(EXPRESS).dimensions[0].questions[0]
     assert store.load_responses(diag_id).answers == {first.id: 2}
+
+
+def test_on_a_phone_the_folded_menu_is_not_in_the_way_of_the_keyboard(browser: Browser, app: RunningApp) -> None:
+    phone = _phone(browser)
+    start(phone, app, EXPRESS)
+    fill_profile(phone, "CC du Clavier", CC)
+    phone.reload()  # Tab from the top of the page, as after opening a link
+    phone.get_by_role("radiogroup").first.wait_for()
+    wait_for_app(phone)
+    in_menu = []
+    for _ in range(40):
+        phone.keyboard.press("Tab")
+        where = phone.evaluate(
+            "() => [document.activeElement.type, !!document.activeElement.closest('[data-testid=stSidebar]')]"
+        )
+        in_menu.append(where[1])
+        if where[0] == "radio":
+            break
+    assert where[0] == "radio", "the first answer is reachable with Tab"
+    assert not any(in_menu), "no Tab stop inside the folded menu"
+    phone.context.close()
