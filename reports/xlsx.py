@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.advice import elu_fiches, fiche_text
 from reports.exports import FORMULA_STARTS
 from reports.model import ReportInput
 from reports.narrative import (
@@ -297,7 +298,7 @@ def _advice(ws: Worksheet, report: ReportInput) -> None:
     titles = {p.score.dimension.id: p.score.dimension.short_title for p in result.priorities + result.others}
     rows = [("Vos priorités", p) for p in result.priorities] + [("Autres pistes", p) for p in result.others]
     for n, (part, item) in enumerate(rows, 1):
-        fiches = [*item.fiches, *item.see_also]
+        fiches = elu_fiches([*item.fiches, *item.see_also])  # as in the PDF: no unconfirmed title or number
         table.add(
             [
                 n,
@@ -306,7 +307,7 @@ def _advice(ws: Worksheet, report: ReportInput) -> None:
                 item.reason,
                 None if item.score.priority is None else round(item.score.priority, 1),
                 _steps(item),
-                "\n".join(fiche_label(report.catalogue, f.fiche) for f in fiches),
+                "\n".join(fiche_text(f, titles, item.score.dimension.id) for f in fiches),
                 "\n".join(f.url or "" for f in fiches).strip(),
                 "\n".join(f"{a.name} : {a.actor.offers}" for a in item.actors),
             ]

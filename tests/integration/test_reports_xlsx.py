@@ -197,3 +197,13 @@ def test_libreoffice_opens_the_workbook_and_keeps_hostile_text_as_text(tmp_path:
     assert any('"=HYPERLINK(""http://exemple.invalid/' in line for line in answers)
     assert any(line.endswith(";@SUM(A1)") for line in answers)
     assert "@SUM(A1:A9)" in sheets["Plan d'action"]
+
+
+def test_the_spreadsheet_for_the_elected_officials_recommends_only_confirmed_fiches() -> None:
+    catalogue = default_catalogue()
+    report = build_report_input(catalogue, sample_responses(catalogue, "ess-territoires-express"))
+    unconfirmed = [f.title for f in catalogue.fiches.fiches if not f.verified]
+    wb = load_workbook(io.BytesIO(build_xlsx(report)))
+    text = "\n".join(str(c.value) for row in wb["Recommandations"].iter_rows() for c in row if c.value is not None)
+    assert "fiche n" in text and "titre non confirmé" not in text
+    assert not any(title in text for title in unconfirmed)
